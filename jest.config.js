@@ -1,0 +1,21 @@
+// Three projects so CI and developers can run the fast pure tests alone
+// (`npm run test:unit`) or everything. Integration tests share one lab per file
+// and run serially: they drive real dockerd processes on a 2-core machine.
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const common = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest },
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'sim', testMatch: ['<rootDir>/tests/sim/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/chaos/**/*.test.ts'],
+    },
+  ],
+};
