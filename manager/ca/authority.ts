@@ -96,7 +96,7 @@ async function readCsr(csrPem: string): Promise<x509.Pkcs10CertificateRequest> {
   try {
     csr = new x509.Pkcs10CertificateRequest(csrPem);
   } catch (err) {
-    throw new Error(`csr: not a PEM certificate signing request: ${(err as Error).message}`);
+    throw new Error(`csr: not a PEM certificate signing request: ${(err as Error).message}`, { cause: err });
   }
   const alg = csr.publicKey.algorithm as crypto.webcrypto.EcKeyAlgorithm;
   if (alg.name !== 'ECDSA' || alg.namedCurve !== 'P-256') {

@@ -38,7 +38,7 @@ export async function importPrivateKeyPem(pem: string, field = 'key'): Promise<C
     const der = keyObject.export({ format: 'der', type: 'pkcs8' });
     pkcs8 = der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer;
   } catch (err) {
-    throw new Error(`${field}: cannot read the private key: ${(err as Error).message}`);
+    throw new Error(`${field}: cannot read the private key: ${(err as Error).message}`, { cause: err });
   }
   return webcrypto.subtle.importKey('pkcs8', pkcs8, EC_ALGORITHM, true, ['sign']);
 }
@@ -57,7 +57,7 @@ export function parseCertificate(
   try {
     return new crypto.X509Certificate(typeof pemOrDer === 'string' ? pemOrDer : Buffer.from(pemOrDer));
   } catch (err) {
-    throw new Error(`${field}: not a valid X.509 certificate: ${(err as Error).message}`);
+    throw new Error(`${field}: not a valid X.509 certificate: ${(err as Error).message}`, { cause: err });
   }
 }
 
