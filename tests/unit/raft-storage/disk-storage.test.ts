@@ -234,11 +234,6 @@ describe('DiskStorage', () => {
   });
 
   test('property: any sequence of appends, overwrites, snapshots and restarts matches a simple model', async () => {
-    type Op =
-      | { t: 'append'; n: number; term: number }
-      | { t: 'overwrite'; back: number; n: number }
-      | { t: 'snapshot'; keep: number }
-      | { t: 'restart' };
     const op = fc.oneof(
       fc.record({
         t: fc.constant('append' as const),
