@@ -1,0 +1,10 @@
+// Original file: proto/control.proto
+
+
+export interface GetClusterRequest {
+  'clusterId'?: (string);
+}
+
+export interface GetClusterRequest__Output {
+  'clusterId': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/control.proto
+
+
+export interface GetConfigRequest {
+  'configId'?: (string);
+}
+
+export interface GetConfigRequest__Output {
+  'configId': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/control.proto
+
+
+export interface GetNetworkRequest {
+  'networkId'?: (string);
+}
+
+export interface GetNetworkRequest__Output {
+  'networkId': (string);
+}

@@ -1,0 +1,8 @@
+// Original file: proto/objects.proto
+
+
+export interface GlobalService {
+}
+
+export interface GlobalService__Output {
+}

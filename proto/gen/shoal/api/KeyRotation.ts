@@ -1,0 +1,12 @@
+// Original file: proto/control.proto
+
+
+export interface KeyRotation {
+  'workerJoinToken'?: (boolean);
+  'managerJoinToken'?: (boolean);
+}
+
+export interface KeyRotation__Output {
+  'workerJoinToken': (boolean);
+  'managerJoinToken': (boolean);
+}

@@ -1,0 +1,8 @@
+// Original file: proto/control.proto
+
+
+export interface ListClustersRequest {
+}
+
+export interface ListClustersRequest__Output {
+}

@@ -1,0 +1,8 @@
+// Original file: proto/control.proto
+
+
+export interface RemoveConfigResponse {
+}
+
+export interface RemoveConfigResponse__Output {
+}

@@ -1,0 +1,8 @@
+// Original file: proto/control.proto
+
+
+export interface RemoveNetworkResponse {
+}
+
+export interface RemoveNetworkResponse__Output {
+}

@@ -1,0 +1,8 @@
+// Original file: proto/control.proto
+
+
+export interface RemoveNodeResponse {
+}
+
+export interface RemoveNodeResponse__Output {
+}

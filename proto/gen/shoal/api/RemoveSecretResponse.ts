@@ -1,0 +1,8 @@
+// Original file: proto/control.proto
+
+
+export interface RemoveSecretResponse {
+}
+
+export interface RemoveSecretResponse__Output {
+}

@@ -1,0 +1,10 @@
+// Original file: proto/control.proto
+
+
+export interface RemoveServiceRequest {
+  'serviceId'?: (string);
+}
+
+export interface RemoveServiceRequest__Output {
+  'serviceId': (string);
+}
