@@ -29,7 +29,6 @@ async function main(): Promise<void> {
     console.error(`unknown benchmark "${name}"; benchmarks: ${available().join(', ')}`);
     process.exit(2);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(path.join(__dirname, name)) as Benchmark;
   const started = Date.now();
   const figures = await mod.run(args);

@@ -19,7 +19,8 @@ export function protoDir(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
     const candidate = path.basename(dir) === 'proto' ? dir : path.join(dir, 'proto');
-    if (fs.existsSync(candidate) && fs.readdirSync(candidate).some((f) => f.endsWith('.proto'))) return candidate;
+    if (fs.existsSync(candidate) && fs.readdirSync(candidate).some((f) => f.endsWith('.proto')))
+      return candidate;
     dir = path.dirname(dir);
   }
   throw new Error(`cannot find the proto/ folder above ${__dirname}`);
@@ -31,7 +32,10 @@ const cache = new Map<string, grpc.GrpcObject>();
 export function loadProto<T = grpc.GrpcObject>(file: string): T {
   let obj = cache.get(file);
   if (!obj) {
-    const def = protoLoader.loadSync(path.join(protoDir(), file), { ...LOADER_OPTIONS, includeDirs: [protoDir()] });
+    const def = protoLoader.loadSync(path.join(protoDir(), file), {
+      ...LOADER_OPTIONS,
+      includeDirs: [protoDir()],
+    });
     obj = grpc.loadPackageDefinition(def);
     cache.set(file, obj);
   }

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// shoald: the node daemon, one per host. It serves the local API on a unix socket;
+// later it runs the worker agent always and the manager while the node is a manager.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as grpc from '@grpc/grpc-js';
+import { Command } from 'commander';
+import { loadProto } from '../proto/load';
+import type { ProtoGrpcType } from '../proto/gen/daemon';
+import { DEFAULT_SOCKET } from './daemon-client';
+import { createLogger, parseLevel } from './log';
+import { VERSION } from './version';
+
+interface DaemonOptions {
+  dataDir: string;
+  socket: string;
+  logLevel: string;
+}
+
+async function main(opts: DaemonOptions): Promise<void> {
+  const log = createLogger('shoald', parseLevel(opts.logLevel));
+  const started = Date.now();
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(path.dirname(opts.socket), { recursive: true, mode: 0o755 });
+  const pidFile = path.join(path.dirname(opts.socket), 'shoald.pid');
+  claimPidFile(pidFile);
+  // A socket file left by a killed daemon would make bind fail; the pid file check
+  // above proved no live shoald owns it.
+  fs.rmSync(opts.socket, { force: true });
+
+  const server = new grpc.Server();
+  const proto = loadProto<ProtoGrpcType>('daemon.proto');
+  server.addService(proto.shoal.daemon.Daemon.service, {
+    Ping: (_call: unknown, cb: grpc.sendUnaryData<object>) =>
+      cb(null, {
+        version: VERSION,
+        hostname: os.hostname(),
+        pid: process.pid,
+        uptimeSeconds: (Date.now() - started) / 1000,
+        dataDir: opts.dataDir,
+      }),
+  });
+  await new Promise<void>((resolve, reject) =>
+    server.bindAsync(`unix://${opts.socket}`, grpc.ServerCredentials.createInsecure(), (err) =>
+      err ? reject(new Error(`cannot listen on ${opts.socket}: ${err.message}`)) : resolve(),
+    ),
+  );
+  fs.chmodSync(opts.socket, 0o660);
+  log.info('started', {
+    version: VERSION,
+    pid: process.pid,
+    hostname: os.hostname(),
+    socket: opts.socket,
+    dataDir: opts.dataDir,
+  });
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    const done = (): void => {
+      fs.rmSync(opts.socket, { force: true });
+      fs.rmSync(pidFile, { force: true });
+      log.info('stopped');
+      process.exit(0);
+    };
+    server.tryShutdown(done);
+    setTimeout(() => {
+      server.forceShutdown();
+      done();
+    }, 5000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Refuses to start when another live shoald holds the pid file; replaces a stale one. */
+function claimPidFile(pidFile: string): void {
+  try {
+    const other = Number(fs.readFileSync(pidFile, 'utf8').trim());
+    if (other && other !== process.pid) {
+      try {
+        process.kill(other, 0);
+        const cmd = fs.readFileSync(`/proc/${other}/cmdline`, 'utf8');
+        if (cmd.includes('shoald'))
+          throw new Error(`another shoald (pid ${other}) is running; see ${pidFile}`);
+      } catch (err) {
+        if ((err as Error).message.startsWith('another shoald')) throw err;
+      }
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(pidFile, `${process.pid}\n`);
+}
+
+const program = new Command('shoald')
+  .description('the shoal node daemon')
+  .version(VERSION)
+  .option('--data-dir <dir>', 'where the node keeps its state', '/var/lib/shoal')
+  .option('--socket <path>', 'local API socket', DEFAULT_SOCKET)
+  .option('--log-level <level>', 'debug, info, warn or error', 'info')
+  .action((opts: DaemonOptions) =>
+    main(opts).catch((err: Error) => {
+      process.stderr.write(`shoald: ${err.message}\n`);
+      process.exit(1);
+    }),
+  );
+program.parse();
