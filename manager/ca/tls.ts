@@ -1,0 +1,248 @@
+// Mutual TLS between cluster members, from the cluster CA. The server side presents the
+// node certificate and asks for the client's; the identity of a caller is read from its
+// verified certificate, never from a request field. Server certificates are checked by
+// role (OU), not host name: a node dials "a manager" at some address, as in swarmkit.
+import * as grpc from '@grpc/grpc-js';
+import type { PeerCertificate } from 'tls';
+import { CertificateVerificationError, NodeIdentity, verifyNodeCertificate } from './identity';
+import { NodeRole, roleToOU } from './roles';
+
+/** A node's TLS material: its certificate (PEM), key (PEM) and the cluster root (PEM). */
+export interface NodeCredentials {
+  certPem: string;
+  keyPem: string;
+  rootCaPem: string;
+}
+
+type Listener<T> = (update: T | null) => void;
+
+/**
+ * Feeds grpc-js TLS contexts; `update()` swaps the certificate after a renewal without
+ * restarting servers (new connections use it, open ones keep theirs).
+ */
+export class MutableCertificateProvider implements grpc.experimental.CertificateProvider {
+  private ca: grpc.experimental.CaCertificateUpdate;
+  private identity: grpc.experimental.IdentityCertificateUpdate;
+  private readonly caListeners = new Set<Listener<grpc.experimental.CaCertificateUpdate>>();
+  private readonly identityListeners = new Set<Listener<grpc.experimental.IdentityCertificateUpdate>>();
+
+  constructor(creds: NodeCredentials) {
+    this.ca = { caCertificate: Buffer.from(creds.rootCaPem) };
+    this.identity = { certificate: Buffer.from(creds.certPem), privateKey: Buffer.from(creds.keyPem) };
+  }
+
+  update(creds: NodeCredentials): void {
+    this.ca = { caCertificate: Buffer.from(creds.rootCaPem) };
+    this.identity = { certificate: Buffer.from(creds.certPem), privateKey: Buffer.from(creds.keyPem) };
+    for (const l of this.caListeners) l(this.ca);
+    for (const l of this.identityListeners) l(this.identity);
+  }
+
+  addCaCertificateListener(listener: Listener<grpc.experimental.CaCertificateUpdate>): void {
+    this.caListeners.add(listener);
+    // Deliver asynchronously like grpc-js's own FileWatcher provider: grpc-js subscribes
+    // before registering the server's watcher, so a synchronous first update is lost.
+    queueMicrotask(() => this.caListeners.has(listener) && listener(this.ca));
+  }
+  removeCaCertificateListener(listener: Listener<grpc.experimental.CaCertificateUpdate>): void {
+    this.caListeners.delete(listener);
+  }
+  addIdentityCertificateListener(listener: Listener<grpc.experimental.IdentityCertificateUpdate>): void {
+    this.identityListeners.add(listener);
+    queueMicrotask(() => this.identityListeners.has(listener) && listener(this.identity));
+  }
+  removeIdentityCertificateListener(listener: Listener<grpc.experimental.IdentityCertificateUpdate>): void {
+    this.identityListeners.delete(listener);
+  }
+}
+
+export interface ServerCredentialsOptions {
+  /**
+   * true: the TLS handshake itself refuses clients without a certificate from the root
+   * (control API, dispatcher, raft). false: clients may connect without one (the CA
+   * service, which joining nodes reach before they have a certificate); every
+   * authenticated method must then call PeerAuthenticator.identify/requireRole, which
+   * verifies whatever certificate was presented against the root.
+   */
+  requireClientCert: boolean;
+}
+
+export function serverCredentials(
+  source: NodeCredentials | MutableCertificateProvider,
+  opts: ServerCredentialsOptions,
+): grpc.ServerCredentials {
+  const provider =
+    source instanceof MutableCertificateProvider ? source : new MutableCertificateProvider(source);
+  // The same provider serves both roles, which also sidesteps grpc-js's argument order.
+  return grpc.experimental.createCertificateProviderServerCredentials(
+    provider,
+    provider,
+    opts.requireClientCert,
+  );
+}
+
+function expectRole(role: NodeRole | undefined, clusterId: string | undefined) {
+  return (_host: string, cert: PeerCertificate): Error | undefined => {
+    const ou = cert.subject?.OU;
+    if (role && ou !== roleToOU(role)) {
+      return new Error(`the server's certificate is for a ${JSON.stringify(ou)}, not a ${roleToOU(role)}`);
+    }
+    if (clusterId !== undefined && cert.subject?.O !== clusterId) {
+      return new Error(`the server belongs to cluster ${JSON.stringify(cert.subject?.O)}, not ${clusterId}`);
+    }
+    return undefined;
+  };
+}
+
+export interface ClientCredentialsOptions {
+  /** The role the server must have (default 'manager': nodes only ever dial managers). */
+  serverRole?: NodeRole;
+  clusterId?: string;
+}
+
+/** Mutual TLS as a cluster member: presents our cert, trusts only the cluster root. */
+export function clientCredentials(
+  creds: NodeCredentials,
+  opts: ClientCredentialsOptions = {},
+): grpc.ChannelCredentials {
+  return grpc.credentials.createSsl(
+    Buffer.from(creds.rootCaPem),
+    Buffer.from(creds.keyPem),
+    Buffer.from(creds.certPem),
+    {
+      checkServerIdentity: expectRole(opts.serverRole ?? 'manager', opts.clusterId),
+    },
+  );
+}
+
+/**
+ * For a joining node that has verified the root against its token: trusts only that
+ * root and only a manager, presents no certificate.
+ */
+export function joinCredentials(rootCaPem: string): grpc.ChannelCredentials {
+  return grpc.credentials.createSsl(Buffer.from(rootCaPem), null, null, {
+    checkServerIdentity: expectRole('manager', undefined),
+  });
+}
+
+/**
+ * Encrypted but unverified: only for fetching the root certificate before a node knows
+ * it. Whatever comes back must be checked against the join token (verifyRemoteCA) before
+ * it is trusted or anything secret is sent.
+ */
+export function bootstrapCredentials(): grpc.ChannelCredentials {
+  return grpc.credentials.createSsl(null, null, null, {
+    rejectUnauthorized: false,
+    checkServerIdentity: () => undefined,
+  });
+}
+
+function grpcError(code: grpc.status, details: string): grpc.ServiceError {
+  const err = new Error(details) as grpc.ServiceError;
+  err.code = code;
+  err.details = details;
+  err.metadata = new grpc.Metadata();
+  return err;
+}
+
+export class AuthError extends Error {
+  constructor(
+    readonly code: grpc.status,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthError';
+  }
+  toServiceError(): grpc.ServiceError {
+    return grpcError(this.code, this.message);
+  }
+}
+
+interface CallWithAuth {
+  getAuthContext?: () => { transportSecurityType?: string; sslPeerCertificate?: PeerCertificate } | null;
+}
+
+/** The raw DER of the peer's certificate on a server call, if it presented one. */
+export function peerCertificateDer(call: object): Buffer | undefined {
+  const ctx = (call as CallWithAuth).getAuthContext?.();
+  return ctx?.sslPeerCertificate?.raw;
+}
+
+/**
+ * Reads and verifies callers' identities on a server. Holds the root (swappable for a
+ * root rotation) and the cluster id certificates must carry.
+ */
+export class PeerAuthenticator {
+  constructor(
+    private rootCaPem: string,
+    private readonly clusterId?: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  setRoot(rootCaPem: string): void {
+    this.rootCaPem = rootCaPem;
+  }
+
+  /** Throws AuthError(UNAUTHENTICATED) when there is no valid certificate. */
+  identify(call: object): NodeIdentity {
+    const der = peerCertificateDer(call);
+    // grpc-js only exposes certificates the TLS layer verified against the root, so a
+    // certificate from another CA also lands here.
+    if (!der) {
+      throw new AuthError(
+        grpc.status.UNAUTHENTICATED,
+        'this call needs a node certificate from the cluster CA (mutual TLS); none was presented or it was not issued by the cluster CA',
+      );
+    }
+    try {
+      return verifyNodeCertificate(der, this.rootCaPem, { now: this.now(), clusterId: this.clusterId });
+    } catch (err) {
+      const reason =
+        err instanceof CertificateVerificationError
+          ? err.message
+          : `unreadable certificate: ${(err as Error).message}`;
+      throw new AuthError(grpc.status.UNAUTHENTICATED, `client certificate refused: ${reason}`);
+    }
+  }
+
+  /** Throws AuthError(PERMISSION_DENIED) when the caller is a valid node of another role. */
+  requireRole(call: object, ...roles: NodeRole[]): NodeIdentity {
+    const identity = this.identify(call);
+    if (!roles.includes(identity.role)) {
+      throw new AuthError(
+        grpc.status.PERMISSION_DENIED,
+        `permission denied: node ${identity.nodeId} is a ${identity.role}; this method needs a ${roles.join(' or ')}`,
+      );
+    }
+    return identity;
+  }
+}
+
+/** An error carrying the gRPC status a handler wants the caller to see. */
+export function statusError(code: grpc.status, message: string): AuthError {
+  return new AuthError(code, message);
+}
+
+/**
+ * Wraps a unary handler so thrown errors become gRPC statuses: AuthError/statusError
+ * keep their code, errors carrying a numeric gRPC `code` keep it, anything else is
+ * INTERNAL (a bug, not the caller's fault).
+ */
+export function unary<Req, Res>(
+  fn: (call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>,
+): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    fn(call).then(
+      (res) => callback(null, res),
+      (err: unknown) => callback(toServiceError(err)),
+    );
+  };
+}
+
+export function toServiceError(err: unknown): grpc.ServiceError {
+  if (err instanceof AuthError) return err.toServiceError();
+  const e = err as { code?: unknown; message?: string };
+  if (typeof e?.code === 'number' && e.code in grpc.status)
+    return grpcError(e.code, e.message ?? String(err));
+  return grpcError(grpc.status.INTERNAL, e?.message ?? String(err));
+}
