@@ -18,6 +18,9 @@ export class Progress {
   pendingSnapshot = 0;
   // Heard from since the last check-quorum round.
   recentActive = false;
+  // The highest commit index sent to this follower in an append, so a commit
+  // broadcast can skip followers that were already told.
+  sentCommit = 0;
   // In Probe: an append went out and is unanswered. In Replicate: the window is full.
   msgAppFlowPaused = false;
   readonly inflights: Inflights;
@@ -34,6 +37,7 @@ export class Progress {
 
   private resetState(state: ProgressState): void {
     this.msgAppFlowPaused = false;
+    this.sentCommit = 0;
     this.pendingSnapshot = 0;
     this.state = state;
     this.inflights.reset();

@@ -77,9 +77,11 @@ export class Raft {
   electionElapsed = 0;
   heartbeatElapsed = 0;
   randomizedElectionTimeout = 0;
-  // The leader sends appends for new proposals lazily, once per Ready, so a burst of
-  // proposals becomes one message per follower instead of one per proposal.
+  // The leader sends appends for new proposals, and the news of a higher commit index,
+  // lazily, once per Ready: a burst of proposals or acknowledgements then costs one
+  // message per follower instead of one per event.
   private bcastPending = false;
+  private commitBcastPending = false;
 
   constructor(config: Config) {
     this.cfg = resolveConfig(config);
@@ -167,6 +169,7 @@ export class Raft {
       commit: log.committed,
     });
     pr.sentEntries(ents.length, ents.length > 0 ? ents[ents.length - 1].index : prevIndex, bytes);
+    pr.sentCommit = log.committed;
     return true;
   }
 
@@ -204,14 +207,24 @@ export class Raft {
 
   // Called when a Ready is built: sends appends deferred by proposals.
   flushPendingAppends(): void {
-    if (!this.bcastPending) return;
+    if (!this.bcastPending && !this.commitBcastPending) return;
+    const sendIfEmpty = this.commitBcastPending;
     this.bcastPending = false;
+    this.commitBcastPending = false;
     if (this.state !== StateRole.Leader) return;
-    for (const id of this.trk.progress.keys()) if (id !== this.id) this.maybeSendAppend(id, false);
+    const committed = this.raftLog.committed;
+    for (const [id, pr] of this.trk.progress) {
+      if (id !== this.id) this.maybeSendAppend(id, sendIfEmpty && pr.sentCommit < committed);
+    }
   }
 
   hasPendingAppends(): boolean {
-    return this.bcastPending && this.state === StateRole.Leader;
+    return (this.bcastPending || this.commitBcastPending) && this.state === StateRole.Leader;
+  }
+
+  // Followers learn the new commit index with the next Ready's appends.
+  private bcastCommit(): void {
+    this.commitBcastPending = true;
   }
 
   // ---- committing ----
@@ -245,6 +258,7 @@ export class Raft {
       pr.pendingSnapshot = 0;
       pr.recentActive = false;
       pr.msgAppFlowPaused = false;
+      pr.sentCommit = 0;
       pr.inflights.reset();
       // Only what is on our own disk counts as replicated on us.
       if (id === this.id) pr.match = this.raftLog.stableLastIndex();
@@ -254,6 +268,7 @@ export class Raft {
     this.readOnly.reset();
     this.pendingReadIndexMessages = [];
     this.bcastPending = false;
+    this.commitBcastPending = false;
   }
 
   resetRandomizedElectionTimeout(): void {
@@ -674,7 +689,7 @@ export class Raft {
     }
     if (this.maybeCommit()) {
       this.releasePendingReadIndexMessages();
-      this.bcastAppend();
+      this.bcastCommit();
     } else if (m.from !== this.id && oldPaused) {
       this.sendAppend(m.from);
     }
@@ -925,7 +940,7 @@ export class Raft {
     // The quorum may have shrunk, committing more.
     if (this.maybeCommit()) {
       this.releasePendingReadIndexMessages();
-      this.bcastAppend();
+      this.bcastCommit();
     } else {
       for (const id of this.trk.progress.keys()) if (id !== this.id) this.maybeSendAppend(id, false);
     }
