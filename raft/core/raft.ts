@@ -949,12 +949,12 @@ export class Raft {
     return this.trk.confState();
   }
 
-  // Delivers the messages held back until persistence (called by RawNode.advance()).
+  // Delivers the messages held back until persistence. Only those present now: what
+  // they trigger (e.g. the new leader's first entry) must be persisted first in turn.
   stepMessagesAfterAppend(): void {
-    while (this.msgsAfterAppend.length > 0) {
-      const msgs = this.msgsAfterAppend;
-      this.msgsAfterAppend = [];
-      for (const m of msgs) this.step(m);
-    }
+    const msgs = this.msgsAfterAppend;
+    this.msgsAfterAppend = [];
+    for (const m of msgs) this.step(m);
   }
+
 }
