@@ -19,6 +19,9 @@ export interface Profile {
   partitions: PartitionKind[];
   crashes: boolean;
   crashLoss: CrashLoss[];
+  // Most nodes down at once, and how long a crashed node stays down (ticks).
+  maxDown: number;
+  downTicks: [number, number];
   transfers: boolean;
   maxFsyncDelay: number;
   clients: number;
@@ -56,6 +59,8 @@ export function chooseProfile(prng: Prng): Profile {
     partitions,
     crashes: prng.chance(0.6),
     crashLoss: (['lose', 'keep', 'torn'] as const).filter(() => prng.chance(0.6)).concat(['lose']),
+    maxDown: prng.int(1, nodes),
+    downTicks: [1, prng.pick([10, 40])],
     transfers: prng.chance(0.3),
     maxFsyncDelay: prng.pick([0, 0, 3, 8]),
     clients: prng.int(2, 4),

@@ -6,6 +6,7 @@ import {
   decodeConfChange,
   EntryType,
   MemoryStorage,
+  MessageType,
   NodeId,
   NONE,
   RawNode,
@@ -34,7 +35,13 @@ export interface CoreOptions {
 // is legal because none of that Ready's messages were sent yet.
 export type CrashLoss = 'lose' | 'keep' | 'torn';
 
+// Deliberate bugs, only to prove the harness notices them: a node that grants every
+// vote it is asked for; reads served from local state without
+// ReadIndex; a state machine without client sessions (duplicates apply twice).
+export type Sabotage = 'none' | 'grant-every-vote' | 'local-reads' | 'no-sessions';
+
 export interface NodeEnv {
+  sabotage: Sabotage;
   now(): number;
   invariants: Invariants;
   sendRaft(msg: Message): void;
@@ -184,6 +191,13 @@ export class SimNode {
     if (!this.raw) return;
     this.raw.step(msg);
     this.afterCall();
+    if (
+      this.env.sabotage === 'grant-every-vote' &&
+      (msg.type === MessageType.Vote || msg.type === MessageType.PreVote)
+    ) {
+      const type = msg.type === MessageType.Vote ? MessageType.VoteResp : MessageType.PreVoteResp;
+      this.env.sendRaft({ type, from: this.id, to: msg.from, term: msg.term, reject: false });
+    }
   }
 
   // Proposes directly (the post-heal progress probe); false when the core refuses.
@@ -211,6 +225,15 @@ export class SimNode {
         leaderHint: raw.raft.lead,
       });
     if (raw.raft.lead === NONE) return refuse();
+    if (req.op.kind === 'get' && this.env.sabotage === 'local-reads') {
+      this.env.respond(req.client, {
+        client: req.client,
+        seq: req.seq,
+        ok: true,
+        output: this.sm.read(req.op.key),
+      });
+      return;
+    }
     if (req.op.kind === 'get' && req.readPath === 'readIndex') {
       const ctx = `${this.id}/${req.client}/${req.seq}/${++this.readCounter}`;
       this.readWaits.set(ctx, { client: req.client, seq: req.seq, key: req.op.key });
@@ -295,7 +318,7 @@ export class SimNode {
   }
 
   private applyCommand(cmd: KvCommand): void {
-    const result = this.sm.apply(cmd);
+    const result = this.sm.apply(cmd, this.env.sabotage !== 'no-sessions');
     this.env.onApplied(this.id, cmd);
     const key = `${cmd.client}/${cmd.seq}`;
     const waiting = this.writeWaits.get(key);

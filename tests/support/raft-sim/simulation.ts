@@ -10,7 +10,7 @@ import { SimNetwork } from './network';
 import { Prng } from './prng';
 import { chooseProfile, describeProfile, Profile } from './profile';
 import { Packet } from './protocol';
-import { SimNode } from './sim-node';
+import { Sabotage, SimNode } from './sim-node';
 import { Trace } from './trace';
 
 export interface SimulationOptions {
@@ -19,6 +19,7 @@ export interface SimulationOptions {
   echoTrace?: boolean;
   traceCapacity?: number;
   adjust?: (profile: Profile) => void;
+  sabotage?: Sabotage;
 }
 
 export interface SimulationResult {
@@ -97,6 +98,7 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
   let probeApplied = false;
 
   const nodeEnv = {
+    sabotage: options.sabotage ?? 'none',
     now: () => now,
     invariants,
     sendRaft: (msg: Parameters<SimNode['receive']>[0]) => {
@@ -157,7 +159,8 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
   const injectFault = () => {
     const kinds: string[] = [];
     if (profile.partitions.length > 0 && !partitioned) kinds.push('partition');
-    if (profile.crashes && ids.some((id) => nodes.get(id)!.alive)) kinds.push('crash');
+    const down = ids.filter((id) => !nodes.get(id)!.alive).length;
+    if (profile.crashes && down < profile.maxDown) kinds.push('crash');
     if (profile.transfers) kinds.push('transfer');
     if (kinds.length === 0) return;
     const kind = faultPrng.pick(kinds);
@@ -201,9 +204,8 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
       const victim = leader && faultPrng.chance(0.5) ? leader : nodes.get(faultPrng.pick(alive))!;
       victim.crash(faultPrng.pick(profile.crashLoss));
       crashes++;
-      schedule(now + faultPrng.int(1, 40) * profile.tickUnits, `restart n${victim.id}`, () =>
-        victim.restart(),
-      );
+      const downFor = faultPrng.int(profile.downTicks[0], profile.downTicks[1]);
+      schedule(now + downFor * profile.tickUnits, `restart n${victim.id}`, () => victim.restart());
     } else if (kind === 'transfer' && leader) {
       leader.transferLeader(faultPrng.pick(ids.filter((id) => id !== leader.id)));
     }
