@@ -1,6 +1,7 @@
 // The raft state machine (etcd's raft.go): messages in, messages and log changes out.
 // Pure: no timers, I/O or ambient randomness. RawNode wraps it with the Ready cycle.
 import {
+  assertIndex,
   ConfChangeType,
   EntryType,
   MessageType,
@@ -240,6 +241,7 @@ export class Raft {
   // ---- state transitions ----
 
   private reset(term: number): void {
+    assertIndex(term, 'term');
     if (this.term !== term) {
       this.term = term;
       this.vote = NONE;
@@ -956,5 +958,4 @@ export class Raft {
     this.msgsAfterAppend = [];
     for (const m of msgs) this.step(m);
   }
-
 }

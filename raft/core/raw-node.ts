@@ -1,6 +1,7 @@
 // The caller-facing core (etcd's rawnode.go): drive it with tick()/step()/propose...,
 // then loop: if hasReady(), take ready(), persist, send, apply, advance().
 import {
+  assertIndex,
   ConfChangeType,
   EntryType,
   MessageType,
@@ -61,9 +62,7 @@ const RESPONSES = new Set<MessageType>([
 ]);
 
 function checkNumber(v: number | undefined, field: string): void {
-  if (v !== undefined && (!Number.isSafeInteger(v) || v < 0)) {
-    throw new RangeError(`message.${field} must be a safe non-negative integer, got ${v}`);
-  }
+  if (v !== undefined) assertIndex(v, `message.${field}`);
 }
 
 function sameHardState(a: HardState, b: HardState): boolean {
@@ -85,6 +84,30 @@ export class RawNode {
     this.raft = new Raft(config);
     this.prevSoftState = { lead: this.raft.lead, role: this.raft.state };
     this.prevHardState = this.raft.hardState();
+  }
+
+  // Starts a brand-new cluster: writes the initial members into the log as committed
+  // conf changes at term 1 (handed out by the next Ready), so a node that joins later
+  // learns the full membership by replaying the log. Storage must be empty. Every
+  // initial member bootstraps with the same list; joiners start with an empty
+  // configuration and no bootstrap.
+  bootstrap(voters: readonly NodeId[]): void {
+    if (voters.length === 0) throw new RangeError('bootstrap voters must not be empty');
+    const r = this.raft;
+    if (r.raftLog.lastIndex() !== 0 || r.term !== 0 || r.trk.voters.length > 0) {
+      throw new Error('bootstrap requires empty storage and no initial configuration');
+    }
+    const seen = new Set<NodeId>();
+    const entries = voters.map((nodeId, i) => {
+      if (seen.has(nodeId)) throw new RangeError(`bootstrap voters has duplicate id ${nodeId}`);
+      seen.add(nodeId);
+      const data = encodeConfChange({ type: ConfChangeType.AddVoter, nodeId });
+      return { term: 1, index: i + 1, type: EntryType.ConfChange, data };
+    });
+    r.becomeFollower(1, NONE);
+    r.raftLog.append(entries);
+    r.raftLog.committed = entries.length;
+    for (const nodeId of voters) r.applyConfChange({ type: ConfChangeType.AddVoter, nodeId });
   }
 
   get id(): NodeId {

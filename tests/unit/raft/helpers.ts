@@ -1,5 +1,6 @@
 // Test helpers for driving the raft core directly (etcd's raft_test.go helpers).
 import {
+  decodeConfChange,
   EntryType,
   MemoryStorage,
   MessageType,
@@ -119,7 +120,8 @@ export class Cluster {
           for (const rs of rd.readStates)
             this.reads.get(id)!.push([rs.index, new TextDecoder().decode(rs.requestCtx)]);
           for (const e of rd.committedEntries) {
-            if (e.type === EntryType.Normal && e.data.length > 0) {
+            if (e.type === EntryType.ConfChange) s.setConfState(n.applyConfChange(decodeConfChange(e.data)));
+            else if (e.data.length > 0) {
               this.applied.get(id)!.push(new TextDecoder().decode(e.data));
             }
           }

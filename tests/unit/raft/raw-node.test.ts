@@ -228,6 +228,37 @@ describe('RawNode contract', () => {
   });
 });
 
+describe('bootstrap', () => {
+  test('initial members are committed conf changes; a joiner learns them from the log', () => {
+    const ids = [1, 2, 3];
+    const storages = new Map(ids.map((id) => [id, new MemoryStorage()]));
+    storages.set(4, new MemoryStorage());
+    const c = new Cluster([1, 2, 3, 4], {}, storages);
+    for (const id of ids) c.node(id).bootstrap(ids);
+    expect(() => c.node(1).bootstrap(ids)).toThrow(/empty storage/);
+    expect(() => new RawNode(base({ storage: new MemoryStorage() })).bootstrap([1, 1])).toThrow(/duplicate/);
+    // The joiner (4) is in nobody's configuration and cannot campaign.
+    c.node(4).campaign();
+    expect(c.node(4).status().role).toBe(StateRole.Follower);
+    c.stabilize();
+    c.node(1).campaign();
+    c.stabilize();
+    expect(c.node(1).status().role).toBe(StateRole.Leader);
+    c.node(1).proposeConfChange({ type: ConfChangeType.AddVoter, nodeId: 4 });
+    c.stabilize();
+    c.node(1).tick();
+    c.stabilize();
+    expect(c.node(4).status().commit).toBe(c.node(1).status().commit);
+    expect(
+      c.storages
+        .get(4)!
+        .entries(1, 4)
+        .map((e) => decodeConfChange(e.data).nodeId),
+    ).toEqual([1, 2, 3]);
+    expect(c.node(4).status().config).toEqual({ voters: [1, 2, 3, 4], learners: [] });
+  });
+});
+
 describe('conf change encoding', () => {
   test('round trip, with and without context', () => {
     const a = { type: ConfChangeType.AddVoter, nodeId: 42, context: enc('10.0.0.1:2377') };
