@@ -3,6 +3,7 @@ export * from './errors';
 export * from './ids';
 export * from './memory-store';
 export * from './proposing-store';
+export * from './raft-adapter';
 export * from './sealing';
 export { normalize } from './schema';
 export * from './tables';

@@ -34,6 +34,7 @@ export interface WatchFilter {
 
 export type WatchListener = (events: StoreEvent[], version: number) => void;
 
+/** Also accepts the slim form (no events) that storeStateMachine returns through raft. */
 export function isApplyResult(v: unknown): v is ApplyResult {
   return typeof v === 'object' && v !== null && typeof (v as ApplyResult).ok === 'boolean' && 'version' in v;
 }

@@ -326,3 +326,18 @@ describe('MemoryStore snapshots', () => {
     expect(Buffer.from(copy.snapshot()).equals(Buffer.from(snap))).toBe(true);
   });
 });
+
+describe('storeStateMachine', () => {
+  it('applies raft entries with their index as the version and returns a slim result', async () => {
+    const { storeStateMachine, MemoryStore: Store } = await import('../../../manager/store');
+    const store = new Store();
+    const sm = storeStateMachine(store);
+    const data = txBytes([
+      { op: 'create', table: 'tasks', object: { id: 't', serviceId: '', nodeId: '', slot: 0 } },
+    ]);
+    expect(sm.apply({ term: 1, index: 42, type: 0, data })).toEqual({ ok: true, version: 42 });
+    const copy = new Store();
+    storeStateMachine(copy).restore(sm.snapshot());
+    expect(copy.get('tasks', 't')!.meta!.version).toBe(42);
+  });
+});
