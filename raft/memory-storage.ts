@@ -98,10 +98,16 @@ export class MemoryStorage implements LogStorage {
     return this.snap;
   }
 
-  // Discards entries before compactIndex (which must be <= applied).
+  // Discards entries up to compactIndex, which must be covered by the snapshot: a
+  // follower that needs the discarded entries is sent that snapshot instead.
   compact(compactIndex: number): void {
     const offset = this.ents[0].index;
     if (compactIndex <= offset) throw new CompactedError(compactIndex);
+    if (compactIndex > this.snap.meta.index) {
+      throw new RangeError(
+        `compact index ${compactIndex} is past the snapshot index ${this.snap.meta.index}: createSnapshot first`,
+      );
+    }
     if (compactIndex > this.lastIndex()) {
       throw new RangeError(`compact index ${compactIndex} is past the last index ${this.lastIndex()}`);
     }

@@ -292,6 +292,7 @@ describe('MemoryStorage', () => {
     expect(() => s.entries(3, 5)).toThrow(CompactedError);
     expect(s.entries(4, 5).map((e) => e.index)).toEqual([4]);
     expect(() => s.createSnapshot(2, undefined, enc('old'))).toThrow(SnapshotOutOfDateError);
+    expect(() => s.compact(4)).toThrow(/createSnapshot first/);
     expect(() => s.append([entry(3, 7)])).toThrow(/missing log entries/);
   });
 
