@@ -19,7 +19,7 @@ function formatField(v: unknown): string {
 export function createLogger(
   component: string,
   minLevel: Level = 'info',
-  write = (line: string) => process.stderr.write(line),
+  write: (line: string) => unknown = (line) => process.stderr.write(line),
 ): Logger {
   const emit = (level: Level, msg: string, fields?: Record<string, unknown>): void => {
     if (ORDER[level] < ORDER[minLevel]) return;

@@ -6,7 +6,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { createMachine } from '../machine/provision';
 import { MachineStore } from '../machine/store';
-import { isAlive, run, waitFor } from '../sys';
+import { isAlive, run, sleep, waitFor } from '../sys';
 import {
   createBridge,
   createHostNetwork,
@@ -22,7 +22,9 @@ import {
   hostAddress,
   hostNames,
   iptablesComment,
+  LAB_ROOT,
   labDir,
+  Role,
   planHosts,
   REGISTRY_PORT,
   SUBNET_PREFIX,
@@ -107,20 +109,8 @@ async function startHost(state: LabState, h: LabHost): Promise<void> {
   );
 }
 
-export async function labUp(opts: LabUpOptions): Promise<LabState> {
-  const name = validateLabName(opts.name ?? DEFAULT_LAB);
-  const log = opts.log ?? (() => undefined);
-  const plan = planHosts(opts.managers, opts.workers);
-  const existing = readState(name);
-  if (existing?.status === 'ready')
-    throw new Error(`lab "${name}" already exists; remove it with: shoal lab down --name ${name}`);
-  // Whatever an earlier run of this name left (crashed, half made) goes first.
-  await sweepLab(name);
-
-  const slot = await pickSlot();
-  const dir = labDir(name);
-  fs.mkdirSync(dir, { recursive: true });
-  const state: LabState = {
+function initialState(name: string, slot: number, plan: { host: string; role: Role }[]): LabState {
+  return {
     name,
     slot,
     subnet: subnetOf(slot),
@@ -137,10 +127,51 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
       netns: hostNames(name, p.host).netns,
       vethBridge: hostNames(name, p.host).vethBridge,
       sshPort: 22,
-      dir: path.join(dir, 'hosts', p.host),
+      dir: path.join(labDir(name), 'hosts', p.host),
     })),
   };
-  writeState(state);
+}
+
+/** Serializes subnet choice between concurrent `lab up`s (mkdir is atomic). */
+async function withSlotLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(LAB_ROOT, '.slot-lock');
+  fs.mkdirSync(LAB_ROOT, { recursive: true });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock older than 30 s belongs to a crashed run.
+      if (Date.now() - fs.statSync(lock).mtimeMs > 30_000 || Date.now() > deadline)
+        fs.rmSync(lock, { recursive: true, force: true });
+      await sleep(50);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export async function labUp(opts: LabUpOptions): Promise<LabState> {
+  const name = validateLabName(opts.name ?? DEFAULT_LAB);
+  const log = opts.log ?? (() => undefined);
+  const plan = planHosts(opts.managers, opts.workers);
+  const existing = readState(name);
+  if (existing?.status === 'ready')
+    throw new Error(`lab "${name}" already exists; remove it with: shoal lab down --name ${name}`);
+  // Whatever an earlier run of this name left (crashed, half made) goes first.
+  await sweepLab(name);
+
+  const dir = labDir(name);
+  const state = await withSlotLock(async () => {
+    const s = initialState(name, await pickSlot(), plan);
+    writeState(s); // claims the slot before the lock is released
+    return s;
+  });
   try {
     log(`network ${state.subnet} on bridge ${state.bridge}`);
     await createBridge(state.bridge, `${state.gateway}/24`, iptablesComment(name));

@@ -118,7 +118,7 @@ async function provision(
   }
 
   log('checking Docker');
-  if ((await ssh.exec('command -v dockerd')).code !== 0) {
+  if ((await ssh.exec('dockerd --version')).code !== 0) {
     log('installing Docker (docker.io)');
     await ssh.check(
       'installing Docker (apt-get install docker.io)',
