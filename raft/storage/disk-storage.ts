@@ -30,6 +30,8 @@ export interface PersistBatch {
   hardState?: HardState;
   entries: Entry[];
   snapshot?: Snapshot;
+  /** false when nothing in the batch needs to be durable before it is acted on (Ready.mustSync). */
+  sync?: boolean;
 }
 
 const EMPTY_CONF: ConfState = { voters: [], learners: [] };
@@ -132,7 +134,10 @@ export class DiskStorage implements LogStorage {
       }
       for (const entry of batch.entries) records.push({ kind: RecordKind.Entry, entry });
       if (batch.hardState) records.push({ kind: RecordKind.HardState, hardState: batch.hardState });
-      await this.wal.save(records);
+      await this.wal.save(
+        records,
+        batch.sync !== false || batch.snapshot !== undefined || batch.entries.length > 0,
+      );
       if (batch.snapshot) this.installSnapshot(batch.snapshot);
       if (batch.entries.length) this.appendInMemory(batch.entries);
       if (batch.hardState) this.hard = { ...batch.hardState };

@@ -139,13 +139,17 @@ export class Wal {
     return { wal, replay };
   }
 
-  /** Appends the records durably: one write, one fdatasync; then rolls to a new segment if full. */
-  async save(records: WalRecord[]): Promise<void> {
+  /**
+   * Appends the records durably: one write, one fdatasync; then rolls to a new segment if
+   * full. `sync: false` skips the fdatasync, for records nothing depends on yet (a commit
+   * index alone); a later synced save covers them.
+   */
+  async save(records: WalRecord[], sync = true): Promise<void> {
     if (this.closed) throw new Error('WAL is closed');
     if (records.length === 0) return;
     const buf = encodeRecords(records);
     await writeAll(this.fd, buf);
-    await fdatasync(this.fd);
+    if (sync) await fdatasync(this.fd);
     this.size += buf.length;
     for (const r of records) this.track(r);
     if (this.size >= this.segmentBytes) this.roll();
