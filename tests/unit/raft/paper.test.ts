@@ -1,6 +1,6 @@
 // One test per rule of the Raft paper (Ongaro & Ousterhout, "In Search of an
 // Understandable Consensus Algorithm", section 5), after etcd's raft_paper_test.go.
-import { MessageType as T, NONE, StateRole, seededRandom, type Message } from '../../../raft';
+import { MemoryStorage, MessageType as T, NONE, StateRole, seededRandom, type Message } from '../../../raft';
 import {
   Cluster,
   elect,
@@ -397,6 +397,65 @@ describe('5.3 log replication', () => {
     };
     expect(logOf(2)).toEqual(logOf(1));
     expect(logOf(1).slice(0, leaderLog.length)).toEqual(leaderLog);
+  });
+});
+
+describe('5.3 leader append-only', () => {
+  // "A leader never overwrites or deletes entries in its log; it only appends."
+  test('a leader keeps its log when a stale leader sends conflicting entries', () => {
+    const { r, s } = newRaft(1, [1, 2, 3], { storage: storageWith([1, 2, 3], [1, 1]), checkQuorum: true });
+    r.term = 1;
+    elect(r, s);
+    r.step(msg(T.Prop, 1, 1, 0, { entries: [entry(0, 0, 'mine')] }));
+    persist(r, s);
+    const before = lastEntries(r);
+    r.step(msg(T.App, 3, 1, 1, { index: 1, logTerm: 1, entries: [entry(1, 2, 'x'), entry(1, 3, 'y')] }));
+    expect(r.state).toBe(StateRole.Leader);
+    expect(lastEntries(r)).toEqual(before);
+    // It tells the stale leader about the newer term instead.
+    expect(readMessages(r).some((m) => m.to === 3 && m.type === T.AppResp && m.term === r.term)).toBe(true);
+  });
+
+  test('rejections from followers never shrink the leader log', () => {
+    const { r, s } = newRaft(1, [1, 2, 3]);
+    elect(r, s);
+    r.step(msg(T.AppResp, 2, 1, r.term, { index: 1 }));
+    for (let i = 0; i < 5; i++) r.step(msg(T.Prop, 1, 1, 0, { entries: [entry(0, 0, `e${i}`)] }));
+    persist(r, s);
+    readMessages(r);
+    const before = lastEntries(r);
+    // Follower 2 lost the entries it was streamed and rejects a later append.
+    r.step(msg(T.AppResp, 2, 1, r.term, { index: 6, reject: true, rejectHint: 1, logTerm: 1 }));
+    expect(lastEntries(r)).toEqual(before);
+    const probes = readMessages(r).filter((m) => m.to === 2);
+    expect(probes.length).toBe(1);
+    expect(probes[0].index).toBe(1);
+    expect(probes[0].entries!.map((e) => e.index)).toEqual([2, 3, 4, 5, 6]);
+  });
+});
+
+describe('learners', () => {
+  test('a learner never campaigns and its votes and acks do not count', () => {
+    const storage = new MemoryStorage({ voters: [1, 2], learners: [3] });
+    const { r: learner } = newRaft(3, [1, 2], { storage });
+    for (let i = 0; i < 40; i++) learner.tick();
+    expect(learner.state).toBe(StateRole.Follower);
+    expect(readMessages(learner)).toEqual([]);
+
+    const leaderStorage = storageWith([1, 2]);
+    leaderStorage.setConfState({ voters: [1, 2], learners: [3] });
+    const { r, s } = newRaft(1, [1, 2], { storage: leaderStorage });
+    r.step(msg(T.Hup, 1, 1, 0));
+    persist(r, s);
+    r.step(msg(T.VoteResp, 3, 1, r.term)); // a learner's vote
+    expect(r.state).toBe(StateRole.Candidate);
+    r.step(msg(T.VoteResp, 2, 1, r.term));
+    expect(r.state).toBe(StateRole.Leader);
+    persist(r, s);
+    r.step(msg(T.AppResp, 3, 1, r.term, { index: 1 })); // a learner's ack
+    expect(r.raftLog.committed).toBe(0);
+    r.step(msg(T.AppResp, 2, 1, r.term, { index: 1 }));
+    expect(r.raftLog.committed).toBe(1);
   });
 });
 
