@@ -610,8 +610,12 @@ export class Raft {
 
   private leaderPropose(m: Message): void {
     const local = this.isLocal(m);
-    const ents = m.entries;
-    if (!ents || ents.length === 0) throw new RangeError('proposal has no entries');
+    if (!m.entries || m.entries.length === 0) throw new RangeError('proposal has no entries');
+    // Entries get their term and index stamped in place: never do that to objects the
+    // caller may still hold (a forwarded message delivered twice in a simulation).
+    const ents = local
+      ? m.entries
+      : m.entries.map((e) => ({ term: 0, index: 0, type: e.type, data: e.data }));
     if (!this.trk.progress.has(this.id)) {
       if (local) throw new ProposalDroppedError('this node was removed from the configuration');
       return;

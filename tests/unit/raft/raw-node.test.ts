@@ -313,3 +313,25 @@ describe('MemoryStorage', () => {
     ).toThrow(SnapshotOutOfDateError);
   });
 });
+
+describe('aliasing', () => {
+  test('a forwarded proposal delivered twice appends two entries without rewriting the first', () => {
+    const c = new Cluster([1, 2, 3]);
+    c.node(1).campaign();
+    c.stabilize();
+    c.node(2).propose(enc('dup'));
+    const rd = c.node(2).ready();
+    c.node(2).advance();
+    const prop = rd.messages.find((m) => m.type === MessageType.Prop)!;
+    c.node(1).step(prop);
+    c.node(1).step({ ...prop });
+    c.stabilize();
+    const s = c.storages.get(1)!;
+    const ents = s.entries(2, s.lastIndex() + 1);
+    expect(ents.map((e) => [e.index, new TextDecoder().decode(e.data)])).toEqual([
+      [2, 'dup'],
+      [3, 'dup'],
+    ]);
+    expect(prop.entries![0].index).toBe(0);
+  });
+});
