@@ -6,9 +6,11 @@ import type { Long } from '@grpc/proto-loader';
 export interface HeartbeatResponse {
   'periodNs'?: (number | string | Long);
   'managers'?: (_shoal_dispatcher_WeightedPeer)[];
+  'desiredRole'?: (string);
 }
 
 export interface HeartbeatResponse__Output {
   'periodNs': (number);
   'managers': (_shoal_dispatcher_WeightedPeer__Output)[];
+  'desiredRole': (string);
 }

@@ -1,0 +1,8 @@
+// Original file: proto/membership.proto
+
+
+export interface LeaveRaftResponse {
+}
+
+export interface LeaveRaftResponse__Output {
+}
