@@ -132,6 +132,8 @@ export class RaftNode<R = unknown> extends EventEmitter {
   private loopDone: Promise<void> = Promise.resolve();
   private stopped = false;
   private snapshotSoon = false;
+  /** Counters for benchmarks and diagnostics (monotonic since start). */
+  readonly metrics = { readies: 0, syncs: 0, entriesPersisted: 0, messagesSent: 0, applied: 0, snapshots: 0 };
   private readonly opts: Required<
     Pick<
       RaftNodeOptions<R>,
@@ -486,7 +488,10 @@ export class RaftNode<R = unknown> extends EventEmitter {
     else if (rd.hardState && rd.hardState.term !== this.term) this.onTermChange(rd.hardState.term);
     if (rd.hardState) this.term = rd.hardState.term;
 
+    this.metrics.readies++;
     if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
+      if (rd.mustSync || rd.entries.length > 0 || rd.snapshot) this.metrics.syncs++;
+      this.metrics.entriesPersisted += rd.entries.length;
       await this.storage.save({
         hardState: rd.hardState,
         entries: rd.entries,
@@ -498,6 +503,8 @@ export class RaftNode<R = unknown> extends EventEmitter {
     if (rd.snapshot)
       this.installSnapshot(rd.snapshot.data, rd.snapshot.meta.index, rd.snapshot.meta.confState);
     if (rd.messages.length > 0) this.transport.send(rd.messages);
+    this.metrics.messagesSent += rd.messages.length;
+    this.metrics.applied += rd.committedEntries.length;
     for (const rs of rd.readStates) {
       const read = this.reads.get(Buffer.from(rs.requestCtx).toString('hex'));
       if (read) read.index = rs.index;
@@ -641,6 +648,7 @@ export class RaftNode<R = unknown> extends EventEmitter {
     const data = wrapSnapshot(this.addresses, this.opts.stateMachine.snapshot());
     await this.storage.createSnapshot(index, this.confState, data, this.opts.snapshotCatchUpEntries);
     this.snapshotIndex = index;
+    this.metrics.snapshots++;
   }
 
   private confChange(cc: ConfChange): Promise<ConfState> {
