@@ -18,6 +18,7 @@ const CHECK_STEPS = 300_000;
 function checkSeed(seed: number, verbose: boolean): { result: SimulationResult; linearizable: string } {
   const result = runSimulation(seed, {
     traceMessages: verbose,
+    snapshotOnConfChange: process.env.RAFT_SIM_NO_CONF_SNAPSHOT !== '1',
     traceCapacity: verbose ? Number(process.env.RAFT_SIM_TRACE ?? 3000) : 400,
   });
   const report = checkOperations(kvModel, result.history, { maxSteps: CHECK_STEPS, timeoutMs: 20_000 });

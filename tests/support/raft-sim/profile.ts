@@ -23,6 +23,9 @@ export interface Profile {
   maxDown: number;
   downTicks: [number, number];
   transfers: boolean;
+  // Membership changes during chaos, keeping at most maxMembers non-retired nodes.
+  membership: boolean;
+  maxMembers: number;
   maxFsyncDelay: number;
   clients: number;
   keys: string[];
@@ -62,6 +65,8 @@ export function chooseProfile(prng: Prng): Profile {
     maxDown: prng.int(1, nodes),
     downTicks: [1, prng.pick([10, 40])],
     transfers: prng.chance(0.3),
+    membership: prng.chance(0.3),
+    maxMembers: nodes + 2,
     maxFsyncDelay: prng.pick([0, 0, 3, 8]),
     clients: prng.int(2, 4),
     keys: prng.chance(0.5) ? ['a'] : ['a', 'b', 'c'],
@@ -77,7 +82,7 @@ export function describeProfile(p: Profile): string {
   return [
     `${p.nodes} nodes, hb=${c.heartbeatTick} preVote=${c.preVote} checkQuorum=${c.checkQuorum} inflight=${c.maxInflightMsgs} maxSize=${c.maxSizePerMsg}`,
     `net drop=${n.dropRate} dup=${n.duplicateRate} delay=${n.minDelay}-${n.maxDelay} slow=${n.slowRate}@${n.slowDelay}`,
-    `chaos ${p.chaosTicks} ticks, fault every ~${p.faultEveryTicks} ticks: partitions=[${p.partitions}] crashes=${p.crashes} loss=[${p.crashLoss}] transfers=${p.transfers} fsyncDelay<=${p.maxFsyncDelay}`,
+    `chaos ${p.chaosTicks} ticks, fault every ~${p.faultEveryTicks} ticks: partitions=[${p.partitions}] crashes=${p.crashes} loss=[${p.crashLoss}] transfers=${p.transfers} membership=${p.membership} fsyncDelay<=${p.maxFsyncDelay}`,
     `${p.clients} clients on keys [${p.keys}] reads via [${p.readPaths}], snapshot every ${p.snapshotEvery} (lag ${p.compactionLag})`,
   ].join('\n');
 }

@@ -2,6 +2,8 @@
 // send, apply, answer clients), with its durable storage kept apart from its memory
 // so a crash can lose exactly what was never fsynced.
 import {
+  ConfChange,
+  ConfChangeType,
   ConfState,
   decodeConfChange,
   EntryType,
@@ -42,6 +44,7 @@ export type Sabotage = 'none' | 'grant-every-vote' | 'local-reads' | 'no-session
 
 export interface NodeEnv {
   sabotage: Sabotage;
+  snapshotOnConfChange: boolean;
   now(): number;
   invariants: Invariants;
   sendRaft(msg: Message): void;
@@ -82,14 +85,36 @@ export class SimNode {
 
   constructor(
     readonly id: NodeId,
-    voters: NodeId[],
+    private readonly founders: NodeId[],
     private readonly options: CoreOptions,
     private readonly prng: Prng,
     private readonly env: NodeEnv,
   ) {
-    this.storage = new MemoryStorage({ voters });
-    this.confState = { voters: [...voters], learners: [] };
+    // Founders bootstrap (initial members as committed conf-change entries) whenever
+    // their storage is empty, as a driver does; joiners (no voters) start empty and
+    // learn the configuration from the log.
+    this.storage = new MemoryStorage();
+    this.confState = this.storage.initialState().confState;
     this.start();
+  }
+
+  get members(): ConfState {
+    return this.raw ? this.raw.status().config : this.confState;
+  }
+
+  // Returns false when the core refuses (not leader, another change pending...).
+  proposeConfChange(cc: ConfChange): boolean {
+    if (!this.raw || this.raw.raft.state !== StateRole.Leader) return false;
+    try {
+      this.raw.proposeConfChange(cc);
+      this.env.trace(`n${this.id} proposed ${ConfChangeType[cc.type]} n${cc.nodeId}`);
+      return true;
+    } catch (e) {
+      if (e instanceof ProposalDroppedError || e instanceof NotLeaderError) return false;
+      throw e;
+    } finally {
+      this.afterCall();
+    }
   }
 
   get alive(): boolean {
@@ -126,6 +151,8 @@ export class SimNode {
       maxSizePerMsg: this.options.maxSizePerMsg,
       random: () => this.prng.next(),
     });
+    const empty = this.storage.lastIndex() === 0 && this.storage.initialState().hardState.term === 0;
+    if (empty && this.founders.length > 0) this.raw.bootstrap(this.founders);
   }
 
   crash(loss: CrashLoss): void {
@@ -298,6 +325,7 @@ export class SimNode {
       if (e.type === EntryType.ConfChange) {
         this.confState = raw.applyConfChange(decodeConfChange(e.data));
         this.storage.setConfState(this.confState);
+        this.snapshotForJoiners();
         this.env.trace(`n${this.id} applied conf change at ${e.index}: voters=${this.confState.voters}`);
       } else if (e.data.length > 0) {
         this.applyCommand(decodeCommand(e.data));
@@ -339,6 +367,16 @@ export class SimNode {
       }
     }
     this.readsToServe = later;
+  }
+
+  // A follower refuses a snapshot whose configuration does not include it (as etcd's
+  // and raft-rs's cores do, tikv/raft-rs#472), so once the log is compacted a member
+  // added after the latest snapshot could never catch up. A fresh snapshot taken when
+  // the change is applied always includes it.
+  private snapshotForJoiners(): void {
+    if (!this.env.snapshotOnConfChange || this.storage.firstIndex() <= 1) return;
+    if (this.applied <= this.storage.snapshot().meta.index) return;
+    this.storage.createSnapshot(this.applied, this.confState, this.sm.snapshot());
   }
 
   private maybeSnapshot(): void {

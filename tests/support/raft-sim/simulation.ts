@@ -2,7 +2,7 @@
 // a chaos phase of injected faults, then a healed phase that must make progress.
 // Safety invariants are checked as events happen; the client history is returned for
 // the linearizability check.
-import { describeMessage, Message, MessageType, NodeId, StateRole } from '../../../raft';
+import { ConfChangeType, describeMessage, Message, MessageType, NodeId, StateRole } from '../../../raft';
 import { HistoryRecorder, KvInput, KvOperation, KvOutput } from '../linearizability';
 import { CLIENT_ENDPOINT_BASE, SimClient } from './client';
 import { Invariants, InvariantViolation } from './invariants';
@@ -20,6 +20,8 @@ export interface SimulationOptions {
   traceCapacity?: number;
   adjust?: (profile: Profile) => void;
   sabotage?: Sabotage;
+  // Off only to reproduce the joiner livelock described in SimNode.snapshotForJoiners.
+  snapshotOnConfChange?: boolean;
 }
 
 export interface SimulationResult {
@@ -99,6 +101,7 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
 
   const nodeEnv = {
     sabotage: options.sabotage ?? 'none',
+    snapshotOnConfChange: options.snapshotOnConfChange ?? true,
     now: () => now,
     invariants,
     sendRaft: (msg: Parameters<SimNode['receive']>[0]) => {
@@ -119,8 +122,15 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
     },
   };
   const nodes = new Map<NodeId, SimNode>();
-  for (const id of ids) nodes.set(id, new SimNode(id, ids, profile.core, root.fork(`node${id}`), nodeEnv));
-  const tickPhase = new Map(ids.map((id) => [id, root.int(0, profile.tickUnits - 1)]));
+  const tickPhase = new Map<NodeId, number>();
+  const addNode = (id: NodeId, voters: NodeId[]) => {
+    nodes.set(id, new SimNode(id, voters, profile.core, root.fork(`node${id}`), nodeEnv));
+    tickPhase.set(id, root.int(0, profile.tickUnits - 1));
+  };
+  const founders = [...ids];
+  for (const id of founders) addNode(id, founders);
+  let nextId = founders.length + 1;
+  const retired = new Set<NodeId>();
 
   const clientEnv = {
     now: () => now,
@@ -162,6 +172,7 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
     const down = ids.filter((id) => !nodes.get(id)!.alive).length;
     if (profile.crashes && down < profile.maxDown) kinds.push('crash');
     if (profile.transfers) kinds.push('transfer');
+    if (profile.membership) kinds.push('reconfig');
     if (kinds.length === 0) return;
     const kind = faultPrng.pick(kinds);
     const leader = currentLeader();
@@ -206,8 +217,36 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
       crashes++;
       const downFor = faultPrng.int(profile.downTicks[0], profile.downTicks[1]);
       schedule(now + downFor * profile.tickUnits, `restart n${victim.id}`, () => victim.restart());
+    } else if (kind === 'reconfig' && leader) {
+      reconfigure(leader);
     } else if (kind === 'transfer' && leader) {
       leader.transferLeader(faultPrng.pick(ids.filter((id) => id !== leader.id)));
+    }
+  };
+
+  // One membership change: add a brand-new node (as voter or learner), promote a
+  // learner, or remove a voter (possibly the leader). Removed ids are never reused.
+  const reconfigure = (leader: SimNode) => {
+    const { voters, learners } = leader.members;
+    const choices: string[] = ['add'];
+    if (learners.length > 0) choices.push('promote');
+    if (voters.length > 2) choices.push('remove');
+    const choice = faultPrng.pick(choices);
+    if (choice === 'add') {
+      if (ids.length - retired.size >= profile.maxMembers) return;
+      const id = nextId++;
+      ids.push(id);
+      addNode(id, []);
+      const type = faultPrng.chance(0.5) ? ConfChangeType.AddLearner : ConfChangeType.AddVoter;
+      if (!leader.proposeConfChange({ type, nodeId: id })) {
+        // Never a member: keep it out of the way so it does not count as lagging.
+        retired.add(id);
+      }
+    } else if (choice === 'promote') {
+      leader.proposeConfChange({ type: ConfChangeType.AddVoter, nodeId: faultPrng.pick(learners) });
+    } else {
+      const victim = faultPrng.pick(voters);
+      if (leader.proposeConfChange({ type: ConfChangeType.RemoveVoter, nodeId: victim })) retired.add(victim);
     }
   };
 
@@ -299,13 +338,19 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
     );
     for (const c of clients) c.stopped = true;
     runUntil('finish every client operation', DRAIN_TICKS, () => clients.every((c) => !c.busy));
+    // Only current members must catch up; removed nodes stop hearing from the leader.
+    const members = () => {
+      const { voters, learners } = currentLeader()?.members ?? { voters: ids, learners: [] };
+      return [...voters, ...learners].map((id) => nodes.get(id)!);
+    };
     const converged = () => {
-      const all = ids.map((id) => nodes.get(id)!);
+      const all = members();
+      if (!all.every((n) => n.alive)) return false;
       const target = Math.max(...all.map((n) => n.raw!.raft.raftLog.committed));
       return all.every((n) => n.applied === target && n.raw!.raft.raftLog.lastIndex() === target);
     };
     runUntil('replicate and apply the whole log everywhere', CONVERGE_TICKS, converged);
-    const states = ids.map((id) => Buffer.from(nodes.get(id)!.sm.snapshot()).toString());
+    const states = members().map((n) => Buffer.from(n.sm.snapshot()).toString());
     if (new Set(states).size !== 1) {
       throw new InvariantViolation(
         `state machines differ after applying the same log:\n${states.join('\n')}`,
