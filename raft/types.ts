@@ -10,7 +10,8 @@ export const NONE: NodeId = 0;
 
 export const MAX_INDEX = Number.MAX_SAFE_INTEGER;
 export function assertIndex(n: number, what: string): number {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a safe non-negative integer, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`${what} must be a safe non-negative integer, got ${n}`);
   return n;
 }
 

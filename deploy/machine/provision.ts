@@ -46,7 +46,9 @@ export async function createMachine(store: MachineStore, opts: CreateMachineOpti
   try {
     privateKey = fs.readFileSync(opts.keyPath);
   } catch (err) {
-    throw new Error(`cannot read SSH key --ssh-key ${opts.keyPath}: ${(err as NodeJS.ErrnoException).code}`, { cause: err });
+    throw new Error(`cannot read SSH key --ssh-key ${opts.keyPath}: ${(err as NodeJS.ErrnoException).code}`, {
+      cause: err,
+    });
   }
   const target: SshTarget = {
     address: opts.address,

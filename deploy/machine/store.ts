@@ -48,7 +48,9 @@ export class MachineStore {
       return JSON.parse(fs.readFileSync(this.file(name), 'utf8')) as MachineRecord;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new Error(`cannot read machine record ${this.file(name)}: ${(err as Error).message}`, { cause: err });
+      throw new Error(`cannot read machine record ${this.file(name)}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
 

@@ -124,7 +124,11 @@ async function waitForAnswer(fromHost: string, url: string): Promise<string> {
   for (let i = 0; i < 50; i++) {
     try {
       // busybox 1.35's static wget segfaults with -T (and writing to some stdouts); coreutils' timeout and a file in the host's private /run are safe.
-      return labExecOutput(lab, fromHost, ['sh', '-c', `timeout 3 busybox wget -q -O /run/answer ${url} && cat /run/answer`]).trim();
+      return labExecOutput(lab, fromHost, [
+        'sh',
+        '-c',
+        `timeout 3 busybox wget -q -O /run/answer ${url} && cat /run/answer`,
+      ]).trim();
     } catch (err) {
       last = String(err);
       await new Promise((r) => setTimeout(r, 100));

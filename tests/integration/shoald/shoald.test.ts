@@ -16,7 +16,9 @@ const built = path.join(__dirname, '../../../dist/cli/shoald.js');
 
 function start(socket: string, dataDir: string): { proc: ChildProcess; output: () => string } {
   let out = '';
-  const proc = spawn(process.execPath, [built, '--socket', socket, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [built, '--socket', socket, '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
   return { proc, output: () => out };
@@ -63,7 +65,7 @@ test('starts, answers ping, refuses a second daemon, stops cleanly on SIGTERM', 
   const exited = new Promise<number | null>((resolve) => first.proc.on('exit', resolve));
   first.proc.kill('SIGTERM');
   expect(await exited).toBe(0);
-  expect(first.output()).toMatch(/INFO  \[shoald\] started .*\n.*stopping signal=SIGTERM\n.*stopped/);
+  expect(first.output()).toMatch(/INFO {2}\[shoald\] started .*\n.*stopping signal=SIGTERM\n.*stopped/);
   expect(fs.existsSync(socket)).toBe(false);
   expect(fs.existsSync(path.join(tmp, 'run', 'shoald.pid'))).toBe(false);
 });

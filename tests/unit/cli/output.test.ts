@@ -46,7 +46,9 @@ describe('logger', () => {
     log.debug('hidden');
     log.child('agent').info('task started', { id: 't1', msg: 'two words' });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT.* INFO  \[shoald\/agent\] task started id=t1 msg="two words"\n$/);
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\dT.* INFO {2}\[shoald\/agent\] task started id=t1 msg="two words"\n$/,
+    );
   });
 });
 

@@ -6,13 +6,17 @@ import { MachineStore } from '../../../deploy/machine/store';
 
 describe('provisioning, pure parts', () => {
   test('parses /etc/os-release with and without quotes', () => {
-    const os = parseOsRelease('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n\n# comment\n');
+    const os = parseOsRelease(
+      'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n\n# comment\n',
+    );
     expect(os).toEqual({ PRETTY_NAME: 'Debian GNU/Linux 12 (bookworm)', ID: 'debian', VERSION_ID: '12' });
   });
 
   test('quotes dockerd options so a value cannot inject shell', () => {
     const cmd = dockerdCommand(["--label=a'b; rm -rf /", '--insecure-registry=10.0.0.1:5000']);
-    expect(cmd).toBe(`'dockerd' '--host=unix:///var/run/docker.sock' '--label=a'\\''b; rm -rf /' '--insecure-registry=10.0.0.1:5000'`);
+    expect(cmd).toBe(
+      `'dockerd' '--host=unix:///var/run/docker.sock' '--label=a'\\''b; rm -rf /' '--insecure-registry=10.0.0.1:5000'`,
+    );
   });
 
   test('sshd accepts only keys, listens on the host address only', () => {
@@ -23,7 +27,9 @@ describe('provisioning, pure parts', () => {
   });
 
   test('registry config points at the lab folder and address', () => {
-    expect(registryConfig('/d', '10.0.0.1:5000')).toMatch(/rootdirectory: \/d\n[\s\S]*addr: 10\.0\.0\.1:5000/);
+    expect(registryConfig('/d', '10.0.0.1:5000')).toMatch(
+      /rootdirectory: \/d\n[\s\S]*addr: 10\.0\.0\.1:5000/,
+    );
   });
 
   test('fingerprints look like OpenSSH SHA256 ones', () => {
