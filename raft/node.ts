@@ -95,6 +95,8 @@ interface PendingConf {
   timer: NodeJS.Timeout;
 }
 
+const SEND_BEFORE_PERSIST = new Set<MessageType>([MessageType.App, MessageType.Heartbeat, MessageType.Snap]);
+
 export class NodeStoppedError extends Error {
   constructor() {
     super('the raft node is stopped');
@@ -132,6 +134,12 @@ export class RaftNode<R = unknown> extends EventEmitter {
   private loopDone: Promise<void> = Promise.resolve();
   private stopped = false;
   private snapshotSoon = false;
+  private readonly appliedWaiters = new Set<{
+    index: number;
+    resolve(): void;
+    reject(e: Error): void;
+    timer: NodeJS.Timeout;
+  }>();
   /** Counters for benchmarks and diagnostics (monotonic since start). */
   readonly metrics = { readies: 0, syncs: 0, entriesPersisted: 0, messagesSent: 0, applied: 0, snapshots: 0 };
   private readonly opts: Required<
@@ -489,6 +497,18 @@ export class RaftNode<R = unknown> extends EventEmitter {
     if (rd.hardState) this.term = rd.hardState.term;
 
     this.metrics.readies++;
+    // A leader's appends and heartbeats acknowledge nothing of its own, so they may leave
+    // before its fsync (Raft thesis 10.2.1; etcd does the same): the leader's disk write and
+    // the followers' then overlap. The core counts the leader's own entries toward the quorum
+    // only after advance(), i.e. after they are durable. Everything else waits for the disk.
+    let messages = rd.messages;
+    if (this.rn.raft.state === StateRole.Leader && messages.length > 0) {
+      const early = messages.filter((m) => SEND_BEFORE_PERSIST.has(m.type));
+      if (early.length > 0) {
+        messages = messages.filter((m) => !SEND_BEFORE_PERSIST.has(m.type));
+        this.transport.send(early);
+      }
+    }
     if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
       if (rd.mustSync || rd.entries.length > 0 || rd.snapshot) this.metrics.syncs++;
       this.metrics.entriesPersisted += rd.entries.length;
@@ -502,7 +522,7 @@ export class RaftNode<R = unknown> extends EventEmitter {
     if (this.stopped) return;
     if (rd.snapshot)
       this.installSnapshot(rd.snapshot.data, rd.snapshot.meta.index, rd.snapshot.meta.confState);
-    if (rd.messages.length > 0) this.transport.send(rd.messages);
+    if (messages.length > 0) this.transport.send(messages);
     this.metrics.messagesSent += rd.messages.length;
     this.metrics.applied += rd.committedEntries.length;
     for (const rs of rd.readStates) {
@@ -632,6 +652,13 @@ export class RaftNode<R = unknown> extends EventEmitter {
   }
 
   private resolveReads(): void {
+    for (const w of this.appliedWaiters) {
+      if (w.index <= this.applied) {
+        clearTimeout(w.timer);
+        this.appliedWaiters.delete(w);
+        w.resolve();
+      }
+    }
     for (const [key, r] of this.reads) {
       if (r.index >= 0 && r.index <= this.applied) {
         clearTimeout(r.timer);
@@ -651,11 +678,14 @@ export class RaftNode<R = unknown> extends EventEmitter {
     this.metrics.snapshots++;
   }
 
-  private confChange(cc: ConfChange): Promise<ConfState> {
-    if (this.stopped) return Promise.reject(new NodeStoppedError());
-    if (this.role !== StateRole.Leader) return Promise.reject(new NotLeaderError(this.lead));
-    if (this.pendingConf)
-      return Promise.reject(new ProposalDroppedError('another conf change is in progress'));
+  private async confChange(cc: ConfChange): Promise<ConfState> {
+    if (this.stopped) throw new NodeStoppedError();
+    if (this.role !== StateRole.Leader) throw new NotLeaderError(this.lead);
+    // A new leader takes no conf change before it has applied the first entry of its term
+    // (the previous leader's change may still be in flight); wait for that instead of failing.
+    await this.waitApplied(this.rn.raft.leaderStartIndex, this.opts.requestTimeoutMs);
+    if (this.role !== StateRole.Leader) throw new NotLeaderError(this.lead);
+    if (this.pendingConf) throw new ProposalDroppedError('another conf change is in progress');
     return new Promise<ConfState>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (this.pendingConf?.timer === timer) this.pendingConf = undefined;
@@ -671,6 +701,24 @@ export class RaftNode<R = unknown> extends EventEmitter {
         return;
       }
       this.schedule();
+    });
+  }
+
+  /** Resolves once this node has applied `index` (or rejects after `timeoutMs`). */
+  waitApplied(index: number, timeoutMs = this.opts.requestTimeoutMs): Promise<void> {
+    if (this.applied >= index) return Promise.resolve();
+    if (this.stopped) return Promise.reject(new NodeStoppedError());
+    return new Promise((resolve, reject) => {
+      const w = {
+        index,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.appliedWaiters.delete(w);
+          reject(new ProposalDroppedError(`index ${index} not applied within ${timeoutMs} ms`));
+        }, timeoutMs),
+      };
+      this.appliedWaiters.add(w);
     });
   }
 
@@ -713,6 +761,11 @@ export class RaftNode<R = unknown> extends EventEmitter {
       w.reject(err);
     }
     this.transferWaiters = [];
+    for (const w of this.appliedWaiters) {
+      clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.appliedWaiters.clear();
   }
 }
 
