@@ -11,12 +11,15 @@ export interface Benchmark {
   run(args: string[]): Promise<Figures>;
 }
 
+// Modules in bench/ that are shared helpers, not benchmarks.
+const NOT_BENCHMARKS = new Set(['run', 'stats']);
+
 function available(): string[] {
   return fs
     .readdirSync(__dirname, { withFileTypes: true })
-    .filter((d) => d.isDirectory() || (d.name.endsWith('.js') && d.name !== 'run.js'))
+    .filter((d) => d.isDirectory() || d.name.endsWith('.js'))
     .map((d) => d.name.replace(/\.js$/, ''))
-    .filter((n) => !n.startsWith('_'));
+    .filter((n) => !NOT_BENCHMARKS.has(n) && !n.startsWith('_'));
 }
 
 async function main(): Promise<void> {
