@@ -62,7 +62,9 @@ export class SimulationFailure extends Error {
 }
 
 // Bounds for the healed phase, in ticks. Elections take 10-20 ticks; pre-vote and
-// check-quorum can cost a few rounds more after a messy chaos phase.
+// check-quorum can cost a few rounds more after a messy chaos phase. On top, every
+// bound allows a tick per log entry: with one entry per append and one append in
+// flight, a lagging quorum member catches up one round trip per entry.
 const PROGRESS_TICKS = 100;
 const DRAIN_TICKS = 150;
 const CONVERGE_TICKS = 100;
@@ -322,13 +324,15 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
     net.options = { ...net.options, dropRate: 0, duplicateRate: 0, slowRate: 0 };
     for (const id of ids) nodes.get(id)!.restart();
     trace.add('HEAL ALL: network healed, every node up, no loss');
+    const backlog = Math.max(...ids.map((id) => nodes.get(id)!.raw!.raft.raftLog.lastIndex()));
     let probeSeq = 0;
     runUntil(
       'elect a leader and commit a new proposal',
-      PROGRESS_TICKS,
+      PROGRESS_TICKS + backlog,
       () => probeApplied,
       () => {
-        if (now % profile.tickUnits !== 0) return;
+        // Re-proposed now and then, in case the leader that took it was deposed.
+        if (now % (10 * profile.tickUnits) !== 0) return;
         currentLeader()?.propose({
           client: 0,
           seq: ++probeSeq,
@@ -337,7 +341,7 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
       },
     );
     for (const c of clients) c.stopped = true;
-    runUntil('finish every client operation', DRAIN_TICKS, () => clients.every((c) => !c.busy));
+    runUntil('finish every client operation', DRAIN_TICKS + backlog, () => clients.every((c) => !c.busy));
     // Only current members must catch up; removed nodes stop hearing from the leader.
     const members = () => {
       const { voters, learners } = currentLeader()?.members ?? { voters: ids, learners: [] };
@@ -349,7 +353,7 @@ export function runSimulation(seed: number, options: SimulationOptions = {}): Si
       const target = Math.max(...all.map((n) => n.raw!.raft.raftLog.committed));
       return all.every((n) => n.applied === target && n.raw!.raft.raftLog.lastIndex() === target);
     };
-    runUntil('replicate and apply the whole log everywhere', CONVERGE_TICKS, converged);
+    runUntil('replicate and apply the whole log everywhere', CONVERGE_TICKS + backlog, converged);
     const states = members().map((n) => Buffer.from(n.sm.snapshot()).toString());
     if (new Set(states).size !== 1) {
       throw new InvariantViolation(
