@@ -470,6 +470,7 @@ export class RaftNode<R = unknown> extends EventEmitter {
       const rd = this.rn.ready();
       await this.handleReady(rd);
       this.rn.advance();
+      if (this.appliedWaiters.size > 0) this.resolveAppliedWaiters();
       await this.maybeSnapshot();
     }
   }
@@ -651,7 +652,9 @@ export class RaftNode<R = unknown> extends EventEmitter {
     this.snapshotIndex = index;
   }
 
-  private resolveReads(): void {
+  // After advance(): waiters may act on the core (e.g. propose a conf change), which must
+  // already know that the entries were applied.
+  private resolveAppliedWaiters(): void {
     for (const w of this.appliedWaiters) {
       if (w.index <= this.applied) {
         clearTimeout(w.timer);
@@ -659,6 +662,9 @@ export class RaftNode<R = unknown> extends EventEmitter {
         w.resolve();
       }
     }
+  }
+
+  private resolveReads(): void {
     for (const [key, r] of this.reads) {
       if (r.index >= 0 && r.index <= this.applied) {
         clearTimeout(r.timer);

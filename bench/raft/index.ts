@@ -244,7 +244,7 @@ export async function run(args: string[]): Promise<Figures> {
         ? fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'))
         : [];
       for (const f of files) {
-        const keep = path.join(process.cwd(), `raft-leader-${Date.now()}.cpuprofile`);
+        const keep = path.join(os.tmpdir(), `shoal-raft-leader-${Date.now()}.cpuprofile`);
         fs.copyFileSync(path.join(profDir, f), keep);
         console.log(`\nCPU profile of the leader (member 1), kept as ${keep}:`);
         console.log(summarizeProfile(JSON.parse(fs.readFileSync(keep, 'utf8'))));

@@ -10,6 +10,9 @@ import type { MessageBatch__Output } from '../../proto/gen/shoal/raft/MessageBat
 import type { SnapshotChunk__Output } from '../../proto/gen/shoal/raft/SnapshotChunk';
 import type { ProposeRequest__Output } from '../../proto/gen/shoal/raft/ProposeRequest';
 import type { ProposeResponse } from '../../proto/gen/shoal/raft/ProposeResponse';
+import type { ProposeBatch__Output } from '../../proto/gen/shoal/raft/ProposeBatch';
+import type { ProposeResult } from '../../proto/gen/shoal/raft/ProposeResult';
+import type { ProposeResults } from '../../proto/gen/shoal/raft/ProposeResults';
 import { Message, NodeId, NotLeaderError, assertIndex } from '../types';
 import { fromWire } from './codec';
 import { Peer } from './peer';
@@ -104,6 +107,8 @@ export class GrpcTransport {
         call: grpc.ServerUnaryCall<ProposeRequest__Output, ProposeResponse>,
         cb: grpc.sendUnaryData<ProposeResponse>,
       ) => this.onPropose(call, cb),
+      proposeStream: (call: grpc.ServerDuplexStream<ProposeBatch__Output, ProposeResults>) =>
+        this.onProposeStream(call),
     });
     const creds = this.opts.tls
       ? grpc.ServerCredentials.createSsl(
@@ -252,6 +257,54 @@ export class GrpcTransport {
       }
     });
     call.on('end', () => fail(grpc.status.INVALID_ARGUMENT, 'snapshot stream ended before its last chunk'));
+    call.on('error', () => {});
+  }
+
+  private onProposeStream(call: grpc.ServerDuplexStream<ProposeBatch__Output, ProposeResults>) {
+    const handler = this.opts.handler.onPropose;
+    let out: ProposeResult[] = [];
+    let writing = false;
+    let ended = false;
+    let inFlight = 0;
+    // Results that settle while a write is pending (or in the same turn) share one message.
+    const flush = (): void => {
+      if (writing || out.length === 0 || call.destroyed) return;
+      const results = out;
+      out = [];
+      writing = true;
+      call.write({ results }, () => {
+        writing = false;
+        flush();
+        if (ended && inFlight === 0 && out.length === 0 && !writing) call.end();
+      });
+    };
+    const settle = (r: ProposeResult): void => {
+      inFlight--;
+      out.push(r);
+      if (out.length === 1) setImmediate(flush);
+    };
+    call.on('data', (batch: ProposeBatch__Output) => {
+      for (const item of batch.items) {
+        inFlight++;
+        if (!handler) {
+          settle({ id: item.id, error: 'this member takes no proposals' });
+          continue;
+        }
+        handler(item.data, false).then(
+          (res) => settle({ id: item.id, index: res.index, result: res.result }),
+          (err: Error) =>
+            settle({
+              id: item.id,
+              error: err.message,
+              leader: err instanceof NotLeaderError ? err.leader : 0,
+            }),
+        );
+      }
+    });
+    call.on('end', () => {
+      ended = true;
+      if (inFlight === 0 && out.length === 0 && !writing) call.end();
+    });
     call.on('error', () => {});
   }
 

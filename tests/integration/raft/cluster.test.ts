@@ -34,9 +34,14 @@ describe('a 3-member raft cluster over gRPC', () => {
     // A client of any member's Propose rpc reaches the leader.
     const client = new ProposeClient(`127.0.0.1:${c.ports.get(follower.id)}`);
     try {
-      const res = await client.propose(put('fresh', 'via rpc'));
+      const res = await client.proposeOnce(put('fresh', 'via rpc'));
       expect(JSON.parse(Buffer.from(res.result).toString())).toBe('yes');
       expect(res.index).toBeGreaterThan(50);
+      // Many concurrent commands over the batching stream: each gets its own answer.
+      const many = await Promise.all(Array.from({ length: 40 }, (_, i) => client.propose(put(`s${i}`, 'x'))));
+      expect(new Set(many.map((r) => r.index)).size).toBe(40);
+      expect(many.every((r) => JSON.parse(Buffer.from(r.result).toString()) === null)).toBe(true);
+      for (let i = 0; i < 40; i++) expect(c.stores.get(leader.id)!.data.get(`s${i}`)).toBe('x');
     } finally {
       client.close();
     }
