@@ -28,6 +28,8 @@ export interface OrchestratorOptions {
   maxActions?: number;
   timers?: Timers;
   onError?: (err: unknown) => void;
+  /** Do not run passes on events; the caller calls runOnce (simulations). */
+  manual?: boolean;
 }
 
 export interface PassStats {
@@ -64,7 +66,11 @@ export class Orchestrator {
     private readonly store: ProposingStore,
     private readonly opts: OrchestratorOptions = {},
   ) {
-    this.loop = new ReconcileLoop(() => this.runOnce().then((r) => r.more), opts.onError ?? (() => {}));
+    this.loop = new ReconcileLoop(
+      () => this.runOnce().then((r) => r.more),
+      opts.onError ?? (() => {}),
+      opts.manual,
+    );
   }
 
   private get local(): MemoryStore {

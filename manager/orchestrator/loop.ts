@@ -23,13 +23,18 @@ export class ReconcileLoop {
   private waiters: Array<() => void> = [];
 
   /** `pass` returns true when it left work behind (e.g. a truncated plan). */
+  /**
+   * @param manual when true, kicks are ignored and the owner calls the pass itself (a
+   *   deterministic simulation interleaves passes of several drivers by hand)
+   */
   constructor(
     private readonly pass: () => Promise<boolean>,
     private readonly onError: (err: unknown) => void,
+    private readonly manual = false,
   ) {}
 
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.manual) return;
     if (this.running) {
       this.again = true;
       return;

@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   /** Tasks decided per transaction (the store caps a transaction at 10,000 actions). */
   maxBatch?: number;
   onError?: (err: unknown) => void;
+  /** Do not run passes on events; the caller calls runOnce (simulations). */
+  manual?: boolean;
 }
 
 export interface SchedulerStats {
@@ -38,7 +40,11 @@ export class Scheduler {
     private readonly store: ProposingStore,
     private readonly opts: SchedulerOptions = {},
   ) {
-    this.loop = new ReconcileLoop(() => this.runOnce().then((r) => r.more), opts.onError ?? (() => {}));
+    this.loop = new ReconcileLoop(
+      () => this.runOnce().then((r) => r.more),
+      opts.onError ?? (() => {}),
+      opts.manual,
+    );
   }
 
   start(): void {
