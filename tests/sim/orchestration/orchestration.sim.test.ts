@@ -329,7 +329,7 @@ describe('orchestration simulation', () => {
           try {
             sim.checkConverged();
           } catch (err) {
-            throw new Error(`seed ${seed} step ${step}: ${(err as Error).message}`);
+            throw new Error(`seed ${seed} step ${step}: ${(err as Error).message}`, { cause: err });
           }
         }
       }
