@@ -8,7 +8,7 @@ import { checkOperations, describeReport, kvModel } from '../../support/lineariz
 import { runSimulation, SimulationFailure, SimulationResult } from '../../support/raft-sim/simulation';
 
 const SINGLE = process.env.RAFT_SIM_SEED;
-const SEEDS = Number(process.env.RAFT_SIM_SEEDS ?? 1000);
+const SEEDS = Number(process.env.RAFT_SIM_SEEDS ?? 2000);
 const START = Number(process.env.RAFT_SIM_SEED_START ?? 1);
 const BATCH = 50;
 // Per-history budget: a history too tangled to decide in this many steps counts as
