@@ -1,0 +1,5 @@
+// Task log streaming for `shoal service logs`.
+export { taskLogs, TaskLogsError } from './task-logs';
+export type { TaskLogLine, TaskLogOptions } from './task-logs';
+export { FrameDemuxer, LineSplitter } from './demux';
+export type { LogStream, RawLine } from './demux';
