@@ -4,22 +4,15 @@
 import type Docker from 'dockerode';
 import type { Task } from '../../manager/api-types';
 import { taskLabels, taskName, serviceName } from './labels';
+import { TaskSpecError } from './errors';
 import { expandEnv, expandTemplate, TemplateContext } from './template';
+
+export { TaskSpecError };
 
 export interface NodeInfo {
   id: string;
   hostname: string;
   platform: { os: string; architecture: string };
-}
-
-export class TaskSpecError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'TaskSpecError';
-  }
 }
 
 /** Swarm's default, used when the spec leaves stop_grace_period at 0. */

@@ -4,18 +4,17 @@
 // is an error naming the field and the placeholder, so a typo never reaches a container
 // as literal braces.
 
+import { TaskSpecError } from './errors';
+
 export interface TemplateContext {
   service: { id: string; name: string; labels: Record<string, string> };
   task: { id: string; name: string; slot: string };
   node: { id: string; hostname: string; platform: { os: string; architecture: string } };
 }
 
-export class TemplateError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
+export class TemplateError extends TaskSpecError {
+  constructor(field: string, message: string) {
+    super(field, message);
     this.name = 'TemplateError';
   }
 }
