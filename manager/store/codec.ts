@@ -1,10 +1,26 @@
 // JSON that survives bytes: Uint8Array/Buffer values become {"$bytes": base64} and come
 // back as Buffers. Used for transactions and snapshots, so both are plain, versioned JSON
 // that a person can read in a log dump (secret data is sealed before it gets here).
+//
+// Both directions take a fast path when there are no bytes at all (nearly every task
+// and node write): a replacer or reviver costs a JS call per key, which dominated
+// large transactions (bench/scale).
 
 const BYTES_KEY = '$bytes';
 
+function containsBytes(value: unknown): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (containsBytes(v)) return true;
+    return false;
+  }
+  for (const key in value) if (containsBytes((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 export function encodeJson(value: unknown): Uint8Array {
+  if (!containsBytes(value)) return Buffer.from(JSON.stringify(value), 'utf8');
   const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
     const original = key === '' ? v : this[key];
     if (original instanceof Uint8Array) return { [BYTES_KEY]: Buffer.from(original).toString('base64') };
@@ -14,7 +30,8 @@ export function encodeJson(value: unknown): Uint8Array {
 }
 
 export function decodeJson(bytes: Uint8Array): unknown {
-  const text = Buffer.from(bytes).toString('utf8');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (!text.includes(`"${BYTES_KEY}"`)) return JSON.parse(text);
   return JSON.parse(text, (_key, v: unknown) => {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const keys = Object.keys(v);
