@@ -8,7 +8,7 @@ import type { Task, TaskState, TaskStatus } from '../../../manager/api-types';
 import { labUp } from '../../../deploy/lab/lab';
 import { sweepLab } from '../../../deploy/lab/sweeper';
 import { LabHost, LabState } from '../../../deploy/lab/state';
-import { Executor, LABEL, NodeInfo } from '../../../worker-agent/executor';
+import { describeNode, Executor, LABEL, NodeInfo } from '../../../worker-agent/executor';
 import { taskLogs, TaskLogLine } from '../../../worker-agent/logs';
 import { dockerOf, host, testLabName } from '../../support/lab-fixture';
 import { makeTask, MakeTask } from '../../unit/executor/make-task';
@@ -240,6 +240,35 @@ describe('docker executor on a real host', () => {
     const rejected = await waitForState(t.id, 'REJECTED');
     expect(rejected.err).toContain(`pulling image ${lab.registry}/lab/nope:1 failed`);
     expect(statesOf(t.id)).toEqual(['ACCEPTED', 'PREPARING', 'REJECTED']);
+  });
+
+  test("a host port already taken fails the second task at start, with Docker's reason", async () => {
+    const port = (publishedPort: number): Partial<Task> => ({
+      endpoint: {
+        spec: null,
+        virtualIps: [],
+        ports: [{ name: '', protocol: 'TCP', targetPort: 80, publishedPort, publishMode: 'HOST' }],
+      },
+    });
+    const first = task({ slot: 1, task: port(18081) });
+    const second = task({ slot: 2, task: port(18081) });
+    executor.assign(first);
+    await waitForState(first.id, 'RUNNING');
+    executor.assign(second);
+    const failed = await waitForState(second.id, 'FAILED');
+    expect(failed.err).toMatch(/^starting container failed: .*port is already allocated/);
+    expect(statesOf(second.id)).toEqual(['ACCEPTED', 'PREPARING', 'STARTING', 'FAILED']);
+  });
+
+  test("the node description comes from the daemon, in Swarm's terms", async () => {
+    const d = await describeNode(docker);
+    expect(d.hostname).toBe('w1');
+    expect(d.platform).toEqual({
+      os: 'linux',
+      architecture: process.arch === 'x64' ? 'amd64' : process.arch,
+    });
+    expect(d.resources?.nanoCpus).toBeGreaterThan(0);
+    expect(d.engine?.labels).toMatchObject({ 'shoal.lab': LAB });
   });
 
   test('a bad spec is rejected with the field named, and nothing is created', async () => {
