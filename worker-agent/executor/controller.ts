@@ -6,7 +6,7 @@
 // leave a task in the wrong state.
 import type Docker from 'dockerode';
 import type { Task, TaskState, TaskStatus } from '../../manager/api-types';
-import { ContainerAdapter, ImagePullError, RegistryAuth, dockerMessage } from './adapter';
+import { ContainerAdapter, ImagePullError, PullProgress, RegistryAuth, dockerMessage } from './adapter';
 import { containerCreateOptions, NodeInfo, stopGraceSeconds, TaskSpecError } from './container-config';
 import { EventHub } from './events';
 import { taskName } from './labels';
@@ -32,6 +32,8 @@ export interface ControllerDeps {
   node: NodeInfo;
   report: StatusListener;
   registryAuth?: (task: Task) => RegistryAuth | undefined;
+  /** Pull progress lines as Docker streams them (layer id, status, progress bar). */
+  onPullProgress?: (taskId: string, progress: PullProgress) => void;
   log?: (line: string) => void;
 }
 
@@ -259,9 +261,11 @@ export class TaskController {
     this.report('PREPARING', 'preparing');
     const image = opts.Image!;
     try {
+      const onPullProgress = this.deps.onPullProgress;
       await adapter.pullImage(image, {
         auth: this.deps.registryAuth?.(this.task),
         signal: this.pullAbort.signal,
+        onProgress: onPullProgress && ((p) => onPullProgress(this.task.id, p)),
       });
     } catch (err) {
       if (this.stopRequested) throw err;

@@ -4,7 +4,7 @@
 // through `onStatus`.
 import type Docker from 'dockerode';
 import type { Task, TaskStatus } from '../../manager/api-types';
-import { ContainerAdapter, RegistryAuth } from './adapter';
+import { ContainerAdapter, PullProgress, RegistryAuth } from './adapter';
 import { NodeInfo } from './container-config';
 import { TaskController, StatusListener } from './controller';
 import { EventHub } from './events';
@@ -17,6 +17,8 @@ export interface ExecutorOptions {
   onStatus: StatusListener;
   /** Registry credentials for a task's image pull, when it needs any. */
   registryAuth?: (task: Task) => RegistryAuth | undefined;
+  /** Image pull progress, streamed while a task is PREPARING. */
+  onPullProgress?: (taskId: string, progress: PullProgress) => void;
   log?: (line: string) => void;
 }
 
@@ -151,6 +153,7 @@ export class Executor {
         node: this.opts.node,
         report: this.opts.onStatus,
         registryAuth: this.opts.registryAuth,
+        onPullProgress: this.opts.onPullProgress,
         log: this.opts.log,
       },
       existingContainerId,

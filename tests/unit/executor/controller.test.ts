@@ -11,6 +11,7 @@ const IMAGE = 'reg/app:1';
 let docker: FakeDocker;
 let executor: Executor;
 let reports: Array<[string, TaskStatus]>;
+let progress: Array<[string, string | undefined]>;
 
 const statesOf = (taskId: string): TaskState[] =>
   reports.filter(([id]) => id === taskId).map(([, s]) => s.state);
@@ -35,10 +36,12 @@ beforeEach(async () => {
   docker = new FakeDocker();
   docker.registry.add(IMAGE);
   reports = [];
+  progress = [];
   executor = new Executor({
     docker: docker.asDocker(),
     node: NODE,
     onStatus: (id, s) => reports.push([id, s]),
+    onPullProgress: (id, p) => progress.push([id, p.status]),
     registryAuth: (t) =>
       t.serviceId === 'private' ? { username: 'u', password: 'p', serveraddress: 'reg' } : undefined,
   });
@@ -59,6 +62,7 @@ test('a task runs through accepted, preparing, starting, running and completes o
   docker.exit(c.id, 0);
   await untilState('t1', 'COMPLETE');
   expect(statesOf('t1')).toEqual(['ACCEPTED', 'PREPARING', 'STARTING', 'RUNNING', 'COMPLETE']);
+  expect(progress).toEqual([['t1', 'Pulling from x']]);
 });
 
 test('a non-zero exit fails the task with the exit code', async () => {
@@ -170,10 +174,12 @@ test('reconcile adopts, starts, and removes orphans and unassigned tasks', async
   const dropId = [...docker.containers.values()].find((c) => c.name === 'web.2.drop')!.id;
 
   reports = [];
+  progress = [];
   executor = new Executor({
     docker: docker.asDocker(),
     node: NODE,
     onStatus: (id, s) => reports.push([id, s]),
+    onPullProgress: (id, p) => progress.push([id, p.status]),
   });
   await executor.start();
   const running: TaskStatus = {

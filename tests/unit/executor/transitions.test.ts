@@ -1,3 +1,4 @@
+import { goArch } from '../../../worker-agent/executor/node-description';
 import {
   advances,
   classifyEvent,
@@ -98,5 +99,16 @@ describe('publishedPorts', () => {
       { name: 'web', protocol: 'TCP', targetPort: 80, publishedPort: 8080, publishMode: 'HOST' },
     ]);
     expect(publishedPorts(undefined)).toEqual([]);
+  });
+});
+
+describe('goArch', () => {
+  test("Docker's machine names become Go's GOARCH", () => {
+    expect(['x86_64', 'aarch64', 'armv7l', 'riscv64'].map(goArch)).toEqual([
+      'amd64',
+      'arm64',
+      'arm',
+      'riscv64',
+    ]);
   });
 });
