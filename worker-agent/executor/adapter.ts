@@ -7,6 +7,9 @@ import { LABEL } from './labels';
 
 export type RegistryAuth = Docker.AuthConfig;
 
+/** How long past the grace period a stop may take before it counts as hung. */
+const STOP_SLACK_SECONDS = 30;
+
 export class ImagePullError extends Error {
   constructor(
     readonly image: string,
@@ -128,14 +131,24 @@ export class ContainerAdapter {
 
   /**
    * `docker stop -t grace`: the stop signal, then SIGKILL after `graceSeconds`; without
-   * it, the container's own StopTimeout (set from the task at create) applies.
+   * it, the container's own StopTimeout (set from the task at create) applies. A daemon
+   * that does not answer well after the grace period (it is going away) is an error
+   * rather than a controller stuck forever.
    */
   async stop(id: string, graceSeconds?: number): Promise<void> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), ((graceSeconds ?? 10) + STOP_SLACK_SECONDS) * 1000);
     try {
-      await this.docker.getContainer(id).stop(graceSeconds === undefined ? {} : { t: graceSeconds });
+      await this.docker
+        .getContainer(id)
+        .stop({ ...(graceSeconds === undefined ? {} : { t: graceSeconds }), abortSignal: abort.signal });
     } catch (err) {
+      if (abort.signal.aborted)
+        throw new Error(`stopping container ${id}: the daemon did not answer in time`, { cause: err });
       const code = statusCodeOf(err);
       if (code !== 304 && code !== 404) throw err; // already stopped / already gone
+    } finally {
+      clearTimeout(timer);
     }
   }
 
