@@ -4,6 +4,8 @@
 import { Command } from 'commander';
 import { labCommand } from './commands/lab';
 import { machineCommand } from './commands/machine';
+import { clusterCommands } from './commands/cluster';
+import { nodeCommand } from './commands/node';
 import { DEFAULT_SOCKET, ping } from './daemon-client';
 import { print } from './output';
 import { VERSION } from './version';
@@ -25,6 +27,8 @@ program
 
 program.addCommand(labCommand());
 program.addCommand(machineCommand());
+for (const c of clusterCommands()) program.addCommand(c);
+program.addCommand(nodeCommand());
 
 program.parseAsync().catch((err: Error) => {
   process.stderr.write(`Error: ${err.message}\n`);

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// shoald: the node daemon, one per host. It serves the local API on a unix socket;
-// later it runs the worker agent always and the manager while the node is a manager.
+// shoald: the node daemon, one per host. It serves the local API on a unix socket, runs
+// the agent session while the node is in a cluster, and the manager (raft member, CA,
+// control API, dispatcher on --listen-addr) while the node is a manager.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import { Command } from 'commander';
-import { loadProto } from '../proto/load';
-import type { ProtoGrpcType } from '../proto/gen/daemon';
 import { DEFAULT_SOCKET } from './daemon-client';
+import { NodeDaemon } from './daemon/node-daemon';
+import { addLocalApi } from './daemon/local-api';
+import { DEFAULT_DOCKER_SOCKET } from '../worker-agent/session/describe';
 import { createLogger, parseLevel } from './log';
 import { VERSION } from './version';
 
@@ -16,6 +18,7 @@ interface DaemonOptions {
   dataDir: string;
   socket: string;
   logLevel: string;
+  dockerSocket: string;
 }
 
 async function main(opts: DaemonOptions): Promise<void> {
@@ -29,18 +32,9 @@ async function main(opts: DaemonOptions): Promise<void> {
   // above proved no live shoald owns it.
   fs.rmSync(opts.socket, { force: true });
 
+  const node = new NodeDaemon({ dataDir: opts.dataDir, dockerSocket: opts.dockerSocket, logger: log });
   const server = new grpc.Server();
-  const proto = loadProto<ProtoGrpcType>('daemon.proto');
-  server.addService(proto.shoal.daemon.Daemon.service, {
-    Ping: (_call: unknown, cb: grpc.sendUnaryData<object>) =>
-      cb(null, {
-        version: VERSION,
-        hostname: os.hostname(),
-        pid: process.pid,
-        uptimeSeconds: (Date.now() - started) / 1000,
-        dataDir: opts.dataDir,
-      }),
-  });
+  addLocalApi(server, node, opts.dataDir, started);
   await new Promise<void>((resolve, reject) =>
     server.bindAsync(`unix://${opts.socket}`, grpc.ServerCredentials.createInsecure(), (err) =>
       err ? reject(new Error(`cannot listen on ${opts.socket}: ${err.message}`)) : resolve(),
@@ -54,6 +48,8 @@ async function main(opts: DaemonOptions): Promise<void> {
     socket: opts.socket,
     dataDir: opts.dataDir,
   });
+  // The socket answers first, so `shoal ping` works while a manager is still starting.
+  await node.resume();
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -66,7 +62,7 @@ async function main(opts: DaemonOptions): Promise<void> {
       log.info('stopped');
       process.exit(0);
     };
-    server.tryShutdown(done);
+    void node.stop().finally(() => server.tryShutdown(done));
     setTimeout(() => {
       server.forceShutdown();
       done();
@@ -102,6 +98,11 @@ const program = new Command('shoald')
   .option('--data-dir <dir>', 'where the node keeps its state', '/var/lib/shoal')
   .option('--socket <path>', 'local API socket', DEFAULT_SOCKET)
   .option('--log-level <level>', 'debug, info, warn or error', 'info')
+  .option(
+    '--docker-socket <path>',
+    "the host's Docker engine, described to the managers",
+    DEFAULT_DOCKER_SOCKET,
+  )
   .action((opts: DaemonOptions) =>
     main(opts).catch((err: Error) => {
       process.stderr.write(`shoald: ${err.message}\n`);

@@ -1,0 +1,68 @@
+// How the CLI reaches the cluster: the local shoald over its unix socket (default; it
+// forwards to the leader), or `-H HOST:PORT` straight to a manager over mutual TLS with
+// a node certificate (default: this host's, from the shoald data dir).
+import * as fs from 'fs';
+import * as path from 'path';
+import * as grpc from '@grpc/grpc-js';
+import { Command } from 'commander';
+import { loadProto } from '../proto/load';
+import type { ProtoGrpcType as ControlProto } from '../proto/gen/control';
+import type { ControlClient } from '../proto/gen/shoal/api/Control';
+import { clientCredentials } from '../manager/ca';
+import { DEFAULT_SOCKET, daemonClient, callUnary } from './daemon-client';
+import type { InfoResponse__Output } from '../proto/gen/shoal/daemon/InfoResponse';
+
+export const DEFAULT_TLS_DIR = '/var/lib/shoal/certificates';
+export const CALL_TIMEOUT_MS = 15_000;
+
+export interface ConnectionOptions {
+  host?: string;
+  socket: string;
+  tlsDir: string;
+}
+
+export function addConnectionOptions(cmd: Command): Command {
+  return cmd
+    .option('-H, --host <addr>', 'a manager to talk to directly (HOST:PORT, mutual TLS)')
+    .option('--socket <path>', 'the local shoald socket', DEFAULT_SOCKET)
+    .option('--tls-dir <dir>', 'node.crt, node.key and root.crt for -H', DEFAULT_TLS_DIR);
+}
+
+export function controlClient(o: ConnectionOptions): ControlClient {
+  const Control = loadProto<ControlProto>('control.proto').shoal.api.Control;
+  if (!o.host) return new Control(`unix://${path.resolve(o.socket)}`, grpc.credentials.createInsecure());
+  const read = (f: string) => {
+    const p = path.join(o.tlsDir, f);
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch (err) {
+      throw new Error(`--tls-dir: cannot read ${p}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+  const creds = { certPem: read('node.crt'), keyPem: read('node.key'), rootCaPem: read('root.crt') };
+  return new Control(o.host, clientCredentials(creds));
+}
+
+/** Calls a Control method by name. */
+export async function control<Res>(
+  o: ConnectionOptions,
+  method: keyof ControlClient & string,
+  req: object,
+): Promise<Res> {
+  const client = controlClient(o);
+  try {
+    const fn = (client[method] as unknown as (...a: unknown[]) => unknown).bind(client);
+    return await callUnary<Res>((opts, cb) => fn(req, opts, cb), CALL_TIMEOUT_MS);
+  } finally {
+    client.close();
+  }
+}
+
+export async function localInfo(socket: string): Promise<InfoResponse__Output> {
+  const client = daemonClient(socket);
+  try {
+    return await callUnary<InfoResponse__Output>((opts, cb) => client.Info({}, opts, cb), 5_000);
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,86 @@
+// The Control service (proto/control.proto) as served by a manager, on the cluster port
+// (mutual TLS, manager certificates only) and on the local socket (through shoald).
+// Every call is served by the leader: a follower forwards it unchanged, so reads are
+// as fresh as writes and only the leader runs the logic. Methods are implemented in
+// small modules (nodes.ts, cluster.ts, tasks.ts, ...) registered by name; a method no
+// module implements answers UNIMPLEMENTED.
+import * as grpc from '@grpc/grpc-js';
+import { loadProto } from '../../proto/load';
+import type { ProtoGrpcType } from '../../proto/gen/control';
+import { statusError } from '../ca';
+import { asServiceError } from '../grpc-util';
+import type { ManagerContext } from '../context';
+import { forwardUnary, isForwarded } from '../forwarding';
+
+/** One method's logic, run on the leader. Requests arrive decoded, responses are plain objects. */
+export type ControlMethod = (request: never, ctx: ManagerContext) => Promise<object>;
+export type ControlMethods = Record<string, ControlMethod>;
+
+export interface ControlServerOptions {
+  /** On the cluster port: demand a manager certificate of a node still in the store. */
+  authenticate: boolean;
+  /** How long a follower waits for an election before answering "no quorum". */
+  leaderWaitMs?: number;
+  /** Deadline for a call forwarded to the leader. */
+  forwardTimeoutMs?: number;
+}
+
+export function controlServiceDefinition(): grpc.ServiceDefinition {
+  return loadProto<ProtoGrpcType>('control.proto').shoal.api.Control
+    .service as unknown as grpc.ServiceDefinition;
+}
+
+export function controlHandlers(
+  ctx: () => ManagerContext | undefined,
+  methods: ControlMethods,
+  opts: ControlServerOptions,
+  /** Answer when there is no manager here (the local socket of a worker). */
+  unavailable: () => Error,
+): grpc.UntypedServiceImplementation {
+  const service = controlServiceDefinition();
+  const handlers: grpc.UntypedServiceImplementation = {};
+  for (const [name, method] of Object.entries(service)) {
+    handlers[name] = (
+      call: grpc.ServerUnaryCall<unknown, unknown>,
+      callback: grpc.sendUnaryData<unknown>,
+    ) => {
+      serve(name, method as grpc.MethodDefinition<unknown, unknown>, call).then(
+        (res) => callback(null, res),
+        (err: unknown) => callback(asServiceError(err)),
+      );
+    };
+  }
+  return handlers;
+
+  async function serve(
+    name: string,
+    method: grpc.MethodDefinition<unknown, unknown>,
+    call: grpc.ServerUnaryCall<unknown, unknown>,
+  ): Promise<unknown> {
+    const c = ctx();
+    if (!c) throw unavailable();
+    if (opts.authenticate) {
+      const caller = c.authenticator.requireRole(call, 'manager');
+      await requireNodeRecord(c, caller.nodeId);
+    }
+    const route = await c.leaderRoute(opts.leaderWaitMs ?? 3_000);
+    if (!route.self) {
+      if (isForwarded(call))
+        throw statusError(
+          grpc.status.UNAVAILABLE,
+          'not the leader (the forwarding manager had a stale view); retry',
+        );
+      return forwardUnary(c.connections, route.address, method, call.request, opts.forwardTimeoutMs ?? 8_000);
+    }
+    const impl = methods[name];
+    if (!impl) throw statusError(grpc.status.UNIMPLEMENTED, `${name} is not implemented by this manager yet`);
+    return impl(call.request as never, c);
+  }
+}
+
+async function requireNodeRecord(c: ManagerContext, nodeId: string): Promise<void> {
+  if (c.local.get('nodes', nodeId)) return;
+  // A follower may not have applied the caller's join yet: catch up once, then decide.
+  if (!c.isLeader) await c.raft.readBarrier().catch(() => undefined);
+  c.requireNodeRecord(nodeId);
+}
