@@ -2,22 +2,9 @@
 // past X" questions are comparisons. Shared by the orchestrators, the scheduler and the
 // history reaper so that all three agree on what "live" and "dead" mean.
 import type { Node, Task, TaskState } from '../api-types';
+import { TASK_STATE_ORDER } from '../../proto/task-states';
 
-export const STATE_RANK: Record<TaskState, number> = {
-  NEW: 0,
-  PENDING: 64,
-  ASSIGNED: 192,
-  ACCEPTED: 256,
-  PREPARING: 320,
-  STARTING: 384,
-  RUNNING: 512,
-  COMPLETE: 576,
-  SHUTDOWN: 640,
-  FAILED: 704,
-  REJECTED: 768,
-  REMOVE: 800,
-  ORPHANED: 832,
-};
+export const STATE_RANK = TASK_STATE_ORDER;
 
 export const rank = (s: TaskState): number => STATE_RANK[s] ?? 0;
 

@@ -2,7 +2,7 @@
 // (and every bad-input error) is unit-tested. Field names in errors follow the task's
 // shape (`spec.container.mounts[1].source`) so the message leads straight to the input.
 import type Docker from 'dockerode';
-import type { Task } from '../../manager/api-types';
+import type { Task } from '../../proto/api-types';
 import { taskLabels, taskName, serviceName } from './labels';
 import { TaskSpecError } from './errors';
 import { expandEnv, expandTemplate, TemplateContext } from './template';

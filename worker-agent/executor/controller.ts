@@ -5,7 +5,7 @@
 // with inspect and decides from what it sees; so a missed or replayed event cannot
 // leave a task in the wrong state.
 import type Docker from 'dockerode';
-import type { Task, TaskState, TaskStatus } from '../../manager/api-types';
+import type { Task, TaskState, TaskStatus } from '../../proto/api-types';
 import { ContainerAdapter, ImagePullError, PullProgress, RegistryAuth, dockerMessage } from './adapter';
 import { containerCreateOptions, NodeInfo, stopGraceSeconds, TaskSpecError } from './container-config';
 import { EventHub } from './events';

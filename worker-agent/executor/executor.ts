@@ -3,7 +3,7 @@
 // sends on every (re)connect. The agent session drives it; it reports task states back
 // through `onStatus`.
 import type Docker from 'dockerode';
-import type { Task, TaskStatus } from '../../manager/api-types';
+import type { Task, TaskStatus } from '../../proto/api-types';
 import { ContainerAdapter, PullProgress, RegistryAuth } from './adapter';
 import { NodeInfo } from './container-config';
 import { TaskController, StatusListener } from './controller';

@@ -3,7 +3,7 @@
 // container and the cluster state, which is what lets an agent that restarts, or
 // reconnects to a new manager leader, find and adopt its containers instead of
 // restarting them, and recognise the ones whose task is gone.
-import type { Task } from '../../manager/api-types';
+import type { Task } from '../../proto/api-types';
 
 export const LABEL = {
   serviceId: 'shoal.service.id',

@@ -2,7 +2,7 @@
 // from the Docker daemon it drives: the hostname, platform and capacity the scheduler
 // and the templates ({{.Node.Hostname}}, {{.Node.Platform.OS}}) use.
 import type Docker from 'dockerode';
-import type { NodeDescription } from '../../manager/api-types';
+import type { NodeDescription } from '../../proto/api-types';
 
 // Docker reports the kernel's machine name; Swarm speaks Go's GOARCH.
 const GOARCH: Record<string, string> = {

@@ -1,7 +1,8 @@
 // Pure rules that turn what Docker says (events, inspect results) into task states.
 // The controller does the I/O; these decide. Messages follow Swarm's wording so users
 // see the same `service ps` errors they know.
-import type { TaskState } from '../../manager/api-types';
+import type { TaskState } from '../../proto/api-types';
+import { TASK_STATE_ORDER } from '../../proto/task-states';
 
 /** A Docker events API message (the fields shoal reads). */
 export interface DockerEvent {
@@ -48,21 +49,7 @@ export function classifyEvent(ev: DockerEvent): ContainerSignal | undefined {
   }
 }
 
-export const STATE_ORDER: Record<TaskState, number> = {
-  NEW: 0,
-  PENDING: 64,
-  ASSIGNED: 192,
-  ACCEPTED: 256,
-  PREPARING: 320,
-  STARTING: 384,
-  RUNNING: 512,
-  COMPLETE: 576,
-  SHUTDOWN: 640,
-  FAILED: 704,
-  REJECTED: 768,
-  REMOVE: 800,
-  ORPHANED: 832,
-};
+export const STATE_ORDER = TASK_STATE_ORDER;
 
 export const isTerminal = (s: TaskState): boolean => STATE_ORDER[s] >= STATE_ORDER.COMPLETE;
 
