@@ -118,6 +118,7 @@ function initialState(name: string, slot: number, plan: { host: string; role: Ro
     bridge: bridgeName(name),
     registry: `${gatewayOf(slot)}:${REGISTRY_PORT}`,
     createdAt: new Date().toISOString(),
+    owner: process.env.SHOAL_LAB_OWNER,
     status: 'creating',
     images: [],
     hosts: plan.map((p, i) => ({

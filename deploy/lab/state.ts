@@ -25,6 +25,8 @@ export interface LabState {
   registry: string; // host:port that the lab's daemons pull from
   registryPid?: number;
   createdAt: string;
+  /** $SHOAL_LAB_OWNER of the run that made it, so a test run sweeps only its own labs. */
+  owner?: string;
   status: 'creating' | 'ready' | 'failed';
   hosts: LabHost[];
   images: string[];
