@@ -6,6 +6,7 @@ import { labCommand } from './commands/lab';
 import { machineCommand } from './commands/machine';
 import { clusterCommands } from './commands/cluster';
 import { nodeCommand } from './commands/node';
+import { serviceCommand } from './commands/service';
 import { DEFAULT_SOCKET, ping } from './daemon-client';
 import { print } from './output';
 import { VERSION } from './version';
@@ -29,6 +30,7 @@ program.addCommand(labCommand());
 program.addCommand(machineCommand());
 for (const c of clusterCommands()) program.addCommand(c);
 program.addCommand(nodeCommand());
+program.addCommand(serviceCommand());
 
 program.parseAsync().catch((err: Error) => {
   process.stderr.write(`Error: ${err.message}\n`);

@@ -25,6 +25,8 @@ import { controlHandlers, controlServiceDefinition, ControlMethods } from './con
 import { nodeMethods } from './control-api/nodes';
 import { clusterMethods } from './control-api/cluster';
 import { taskReadMethods } from './control-api/tasks';
+import { serviceMethods } from './control-api/services';
+import { LeaderControllers } from './leader-controllers';
 import { Dispatcher } from './dispatcher/dispatcher';
 import { addMembershipService, membershipHandlers } from './membership/service';
 import { MembershipReconciler } from './membership/reconciler';
@@ -59,6 +61,7 @@ export const BUILTIN_CONTROL_METHODS: ControlMethods = {
   ...nodeMethods,
   ...clusterMethods,
   ...taskReadMethods,
+  ...serviceMethods,
 };
 
 export class Manager {
@@ -71,6 +74,7 @@ export class Manager {
     private readonly methods: ControlMethods,
     readonly port: number,
     private readonly ca: CaHolder,
+    private readonly controllers: LeaderControllers,
   ) {}
 
   /**
@@ -181,8 +185,11 @@ export class Manager {
     }
     dispatcher.start();
     reconciler.start();
+    // Orchestrator and scheduler, on whichever manager leads.
+    const controllers = new LeaderControllers(ctx);
+    controllers.start();
     void ca.holder.refresh();
-    return new Manager(ctx, server, dispatcher, reconciler, keyring, methods, port, ca.holder);
+    return new Manager(ctx, server, dispatcher, reconciler, keyring, methods, port, ca.holder, controllers);
   }
 
   /** Control handlers for the local socket: no certificate, same leader routing. */
@@ -233,6 +240,7 @@ export class Manager {
   }
 
   async stop(): Promise<void> {
+    this.controllers.stop();
     this.dispatcher.stop();
     this.reconciler.stop();
     this.ctx.connections.close();

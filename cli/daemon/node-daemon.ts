@@ -26,6 +26,7 @@ import { isManagerReachable } from '../../manager/membership/quorum';
 import { recoverCommittedState } from '../../manager/membership/force-new-cluster';
 import { AgentSession } from '../../worker-agent/session/session';
 import { describeNode } from '../../worker-agent/session/describe';
+import { TaskRunner } from '../../worker-agent/task-runner/task-runner';
 import type { Logger } from '../log';
 import { LocalState, NodeState, writeAtomic } from './local-state';
 import { chooseAddresses } from './addresses';
@@ -50,6 +51,7 @@ export class NodeDaemon {
   private provider: MutableCertificateProvider | undefined;
   manager: Manager | undefined;
   private agent: AgentSession | undefined;
+  private tasks: TaskRunner | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
   private renewing: Promise<void> | undefined;
   private lastRoleRenewal = 0;
@@ -257,6 +259,7 @@ export class NodeDaemon {
   async stop(): Promise<void> {
     if (this.renewTimer) clearTimeout(this.renewTimer);
     await this.agent?.stop();
+    await this.tasks?.close();
     await this.manager?.stop();
   }
 
@@ -365,6 +368,16 @@ export class NodeDaemon {
       this.log.info('the desired role changed; renewing the certificate to take it', { role });
       void this.renewNow();
     });
+    // The node's tasks follow the session: assignments in, task states out.
+    const tasks = new TaskRunner({
+      clusterId: s.clusterId,
+      nodeId: s.nodeId,
+      credentials: () => this.creds!,
+      dockerSocket: this.opts.dockerSocket,
+      logger: this.log.child('tasks'),
+    });
+    tasks.attach(agent);
+    this.tasks = tasks;
     agent.start();
     this.agent = agent;
   }
@@ -439,6 +452,8 @@ export class NodeDaemon {
     if (this.renewTimer) clearTimeout(this.renewTimer);
     await this.agent?.stop().catch(() => undefined);
     this.agent = undefined;
+    await this.tasks?.close().catch(() => undefined);
+    this.tasks = undefined;
     await this.manager?.stop().catch(() => undefined);
     this.manager = undefined;
     this.files.wipe();

@@ -1,0 +1,88 @@
+// `--detach=false` (the default of create/update/scale): follow the service's tasks until
+// every desired task runs the current spec and every retired task has stopped. Prints a
+// line per task whenever its state changes. Fails with the reason when the service
+// cannot converge: tasks no node can take, or no convergence within the time limit.
+import type { Service, Task } from '../../manager/api-types';
+import type { ConnectionOptions } from '../control-client';
+import { print } from '../output';
+import { getService, isDesired, serviceTasks } from './service';
+
+const POLL_MS = 300;
+/** Tasks no node can take for this long make the command give up (the scheduler keeps trying). */
+const UNPLACEABLE_MS = 5_000;
+export const CONVERGE_TIMEOUT_MS = 180_000;
+
+// Task states are ordered; these bound "has a container that may still run".
+const STARTED = ['ASSIGNED', 'ACCEPTED', 'PREPARING', 'STARTING', 'RUNNING'];
+
+export interface Progress {
+  converged: boolean;
+  running: number;
+  wanted: number;
+  /** Reasons desired tasks sit PENDING (the scheduler's "no suitable node (...)"). */
+  unplaceable: string[];
+}
+
+export function progressOf(service: Service, tasks: Task[]): Progress {
+  const current = tasks.filter((t) => isDesired(t));
+  const wanted =
+    service.spec?.mode === 'global' ? current.length : Number(service.spec?.replicated?.replicas ?? 0);
+  const running = current.filter(
+    (t) => t.status?.state === 'RUNNING' && Number(t.specVersion) === Number(service.specVersion),
+  ).length;
+  const stopping = tasks.filter((t) => !isDesired(t) && STARTED.includes(t.status?.state ?? '')).length;
+  const unplaceable = current
+    .filter((t) => t.status?.state === 'PENDING' && t.status.err)
+    .map((t) => t.status!.err);
+  return {
+    converged: running === wanted && current.length === wanted && stopping === 0,
+    running,
+    wanted,
+    unplaceable,
+  };
+}
+
+export async function waitForConvergence(
+  o: ConnectionOptions,
+  serviceId: string,
+  opts: { quiet: boolean; timeoutMs?: number },
+): Promise<void> {
+  const say = (line: string) => !opts.quiet && print(line);
+  const shown = new Map<string, string>();
+  const deadline = Date.now() + (opts.timeoutMs ?? CONVERGE_TIMEOUT_MS);
+  let stuckSince = 0;
+  let lastOverall = '';
+  for (;;) {
+    const service = await getService(o, serviceId);
+    const tasks = await serviceTasks(o, [serviceId]);
+    const p = progressOf(service, tasks);
+    for (const t of tasks.filter(isDesired)) {
+      const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
+      const state = (t.status?.state ?? '').toLowerCase();
+      const text = `${label}: ${state}${t.status?.err ? ` (${t.status.err})` : ''}`;
+      if (shown.get(t.id) !== text) say(text);
+      shown.set(t.id, text);
+    }
+    const overall = `overall progress: ${p.running} out of ${p.wanted} tasks`;
+    if (overall !== lastOverall) say(overall);
+    lastOverall = overall;
+    if (p.converged) {
+      say('verify: Service converged');
+      return;
+    }
+    if (p.unplaceable.length && p.running + p.unplaceable.length >= p.wanted) {
+      stuckSince ||= Date.now();
+      if (Date.now() - stuckSince >= UNPLACEABLE_MS)
+        throw new Error(
+          `service ${service.spec?.annotations?.name}: ${p.unplaceable.length} of ${p.wanted} tasks cannot be placed: ${p.unplaceable[0]}. ` +
+            'The tasks stay pending and start when a node fits; see `shoal service ps`',
+        );
+    } else stuckSince = 0;
+    if (Date.now() > deadline)
+      throw new Error(
+        `service ${service.spec?.annotations?.name} did not converge within ${Math.round((opts.timeoutMs ?? CONVERGE_TIMEOUT_MS) / 1000)} s ` +
+          `(${p.running} of ${p.wanted} tasks running); see \`shoal service ps\``,
+      );
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}

@@ -1,0 +1,379 @@
+// `shoal service create|ls|ps|inspect|scale|update|rm`, as `docker service`.
+import { Command } from 'commander';
+import type { Service, Task, Node } from '../../manager/api-types';
+import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/ListServicesResponse';
+import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
+import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
+import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
+import { addConnectionOptions, ConnectionOptions, control } from '../control-client';
+import { Column, formatRows, print } from '../output';
+import { collect, intOption, keyValueOption } from './options';
+import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
+import { waitForConvergence } from './service-converge';
+
+const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : '');
+
+/** Tasks the orchestrator wants running (not history, not being removed). */
+export const isDesired = (t: Task): boolean => t.desiredState === 'RUNNING' || t.desiredState === 'COMPLETE';
+
+export function replicasText(s: Service, tasks: Task[]): string {
+  const running = tasks.filter((t) => t.serviceId === s.id && isDesired(t) && t.status?.state === 'RUNNING');
+  if (s.spec?.mode === 'global')
+    return `${running.length}/${tasks.filter((t) => t.serviceId === s.id && isDesired(t)).length}`;
+  return `${running.length}/${Number(s.spec?.replicated?.replicas ?? 0)}`;
+}
+
+function portsText(s: Service): string {
+  return (s.spec?.endpoint?.ports ?? [])
+    .map((p) => `*:${p.publishedPort || ''}->${p.targetPort}/${p.protocol.toLowerCase()}`)
+    .join(', ');
+}
+
+function serviceColumns(tasks: Task[]): Column<Service>[] {
+  return [
+    { header: 'ID', field: 'ID', value: (s) => s.id.slice(0, 12) },
+    { header: 'NAME', field: 'Name', value: (s) => s.spec?.annotations?.name ?? '' },
+    { header: 'MODE', field: 'Mode', value: (s) => s.spec?.mode ?? 'replicated' },
+    { header: 'REPLICAS', field: 'Replicas', value: (s) => replicasText(s, tasks) },
+    { header: 'IMAGE', field: 'Image', value: (s) => s.spec?.task?.container?.image ?? '' },
+    { header: 'PORTS', field: 'Ports', value: portsText },
+  ];
+}
+
+type TaskRow = Task & { serviceName: string; nodeName: string };
+
+/** docker's task name: service.slot (replicated) or service.nodeid (global). */
+export function taskDisplayName(t: TaskRow): string {
+  return t.slot ? `${t.serviceName}.${t.slot}` : `${t.serviceName}.${t.nodeId}`;
+}
+
+function since(ts: number): string {
+  if (!ts) return '';
+  const s = Math.max(0, Math.round((Date.now() - ts) / 1000));
+  if (s < 60) return `${s} seconds ago`;
+  if (s < 3600) return `${Math.round(s / 60)} minutes ago`;
+  return `${Math.round(s / 3600)} hours ago`;
+}
+
+const TASK_COLUMNS: Column<TaskRow>[] = [
+  { header: 'ID', field: 'ID', value: (t) => t.id.slice(0, 12) },
+  { header: 'NAME', field: 'Name', value: taskDisplayName },
+  { header: 'IMAGE', field: 'Image', value: (t) => t.spec?.container?.image ?? '' },
+  { header: 'NODE', field: 'Node', value: (t) => t.nodeName },
+  { header: 'DESIRED STATE', field: 'DesiredState', value: (t) => cap(t.desiredState) },
+  {
+    header: 'CURRENT STATE',
+    field: 'CurrentState',
+    value: (t) => `${cap(t.status?.state ?? '')} ${since(Number(t.status?.timestamp ?? 0))}`.trim(),
+  },
+  { header: 'ERROR', field: 'Error', value: (t) => t.status?.err ?? '' },
+];
+
+export async function getService(o: ConnectionOptions, ref: string): Promise<Service> {
+  return (await control<GetServiceResponse__Output>(o, 'GetService', { serviceId: ref })).service as Service;
+}
+
+export async function serviceTasks(o: ConnectionOptions, serviceIds: string[]): Promise<Task[]> {
+  if (serviceIds.length === 0) return [];
+  return (await control<ListTasksResponse__Output>(o, 'ListTasks', { filters: { serviceIds } }))
+    .tasks as Task[];
+}
+
+export async function nodeNames(o: ConnectionOptions): Promise<Map<string, string>> {
+  const res = await control<ListNodesResponse__Output>(o, 'ListNodes', {});
+  return new Map((res.nodes as Node[]).map((n) => [n.id, n.description?.hostname ?? n.id]));
+}
+
+/** docker's --filter for services: id=, name=, label=k[=v], mode=. */
+function serviceFilters(filters: string[]): object {
+  const f = {
+    common: { names: [] as string[], idPrefixes: [] as string[], labels: {} as Record<string, string> },
+    modes: [] as string[],
+  };
+  for (const raw of filters) {
+    const eq = raw.indexOf('=');
+    if (eq <= 0) throw new Error(`--filter: must look like key=value, got "${raw}"`);
+    const key = raw.slice(0, eq);
+    const value = raw.slice(eq + 1);
+    if (key === 'id') f.common.idPrefixes.push(value);
+    else if (key === 'name') f.common.names.push(value);
+    else if (key === 'label') {
+      const i = value.indexOf('=');
+      if (i < 0) f.common.labels[value] = '';
+      else f.common.labels[value.slice(0, i)] = value.slice(i + 1);
+    } else if (key === 'mode') {
+      if (!['replicated', 'global'].includes(value))
+        throw new Error(`--filter mode: must be replicated or global, got "${value}"`);
+      f.modes.push(value);
+    } else throw new Error(`--filter: unknown filter "${key}"; filters: id, name, label, mode`);
+  }
+  return f;
+}
+
+interface WaitFlags {
+  detach?: boolean;
+  quiet?: boolean;
+}
+
+async function afterChange(o: ConnectionOptions & WaitFlags, service: Service): Promise<void> {
+  print(service.id);
+  if (o.detach) return;
+  await waitForConvergence(o, service.id, { quiet: !!o.quiet });
+}
+
+function addWaitOptions(cmd: Command): Command {
+  return cmd
+    .option('-d, --detach', 'exit immediately instead of waiting for the service to converge')
+    .option('-q, --quiet', 'suppress progress output');
+}
+
+async function updateService(
+  o: ConnectionOptions,
+  ref: string,
+  change: (s: Service) => void,
+  force = false,
+): Promise<Service> {
+  const current = await getService(o, ref);
+  const spec = current.spec!;
+  change(current);
+  if (force && spec.task) spec.task.forceUpdate = Number(spec.task.forceUpdate ?? 0) + 1;
+  return (
+    await control<GetServiceResponse__Output>(o, 'UpdateService', {
+      serviceId: current.id,
+      serviceVersion: current.meta?.version,
+      spec,
+    })
+  ).service as Service;
+}
+
+export function serviceCommand(): Command {
+  const service = new Command('service').description('manage services (on a manager)');
+
+  addConnectionOptions(
+    addWaitOptions(
+      service
+        .command('create')
+        .description('create a service')
+        .argument('<image>', 'the image to run')
+        .argument('[args...]', 'command arguments')
+        .option('--name <name>', 'service name')
+        .option('--mode <mode>', 'replicated or global', 'replicated')
+        .option('--replicas <n>', 'number of tasks (replicated mode)', intOption('--replicas'))
+        .option('-e, --env <KEY=value>', 'environment variable', collect, [])
+        .option('-l, --label <key=value>', 'service label', keyValueOption('--label'), {})
+        .option('--container-label <key=value>', 'container label', keyValueOption('--container-label'), {})
+        .option('--constraint <expr>', 'placement constraint (node.role==worker, ...)', collect, [])
+        .option('--max-replicas <n>', 'maximum tasks per node', intOption('--max-replicas'))
+        .option('-p, --publish <spec>', 'publish a port: mode=host,target=80,published=8080', collect, [])
+        .option('--restart-condition <c>', 'any, on-failure or none')
+        .option('--restart-delay <duration>', 'delay between restarts (default 5s)')
+        .option(
+          '--restart-max-attempts <n>',
+          'restarts before giving up',
+          intOption('--restart-max-attempts'),
+        )
+        .option('--restart-window <duration>', 'window in which restarts are counted')
+        .option('--stop-grace-period <duration>', 'time to wait before killing a container')
+        .option('--hostname <name>', 'container hostname (templates allowed)')
+        .option('-w, --workdir <dir>', 'working directory in the container')
+        .option('-u, --user <user>', 'user in the container'),
+    ),
+  ).action(async (image: string, args: string[], o: ConnectionOptions & CreateFlags & WaitFlags) => {
+    const spec = specFromFlags(image, args, o);
+    const res = await control<GetServiceResponse__Output>(o, 'CreateService', { spec });
+    await afterChange(o, res.service as Service);
+  });
+
+  addConnectionOptions(
+    service
+      .command('ls')
+      .alias('list')
+      .description('list services')
+      .option('-f, --filter <key=value>', 'filter: id, name, label, mode', collect, [])
+      .option('--format <format>', 'table, json, or a {{.Field}} template')
+      .option('-q, --quiet', 'only ids'),
+  ).action(async (o: ConnectionOptions & { filter: string[]; format?: string; quiet?: boolean }) => {
+    const filters = serviceFilters(o.filter);
+    const res = await control<ListServicesResponse__Output>(o, 'ListServices', { filters });
+    const services = (res.services as Service[]).sort((a, b) =>
+      (a.spec?.annotations?.name ?? '').localeCompare(b.spec?.annotations?.name ?? ''),
+    );
+    const tasks = o.quiet
+      ? []
+      : await serviceTasks(
+          o,
+          services.map((s) => s.id),
+        );
+    print(formatRows(services, serviceColumns(tasks), { format: o.format, quiet: o.quiet }, (s) => s.id));
+  });
+
+  addConnectionOptions(
+    service
+      .command('ps')
+      .description('list the tasks of services')
+      .argument('<service...>', 'id, id prefix or name')
+      .option('-f, --filter <key=value>', 'filter: desired-state=running|shutdown|accepted, node=')
+      .option('--format <format>', 'table, json, or a {{.Field}} template')
+      .option('-q, --quiet', 'only ids'),
+  ).action(
+    async (refs: string[], o: ConnectionOptions & { filter?: string; format?: string; quiet?: boolean }) => {
+      const services = await Promise.all(refs.map((r) => getService(o, r)));
+      const [tasks, names] = await Promise.all([
+        serviceTasks(
+          o,
+          services.map((s) => s.id),
+        ),
+        nodeNames(o),
+      ]);
+      const serviceName = new Map(services.map((s) => [s.id, s.spec?.annotations?.name ?? s.id]));
+      let rows: TaskRow[] = tasks.map((t) => ({
+        ...t,
+        serviceName: serviceName.get(t.serviceId) ?? t.serviceId,
+        nodeName: names.get(t.nodeId) ?? t.nodeId,
+      }));
+      if (o.filter) {
+        const [k, v] = o.filter.split('=', 2);
+        if (k === 'desired-state') {
+          if (!['running', 'shutdown', 'accepted'].includes(v))
+            throw new Error(`--filter desired-state: must be running, shutdown or accepted, got "${v}"`);
+          rows = rows.filter((t) => (v === 'running' ? isDesired(t) : !isDesired(t)));
+        } else if (k === 'node') rows = rows.filter((t) => t.nodeName === v || t.nodeId.startsWith(v));
+        else throw new Error(`--filter: unknown filter "${k}"; filters: desired-state, node`);
+      }
+      // docker's order: by service, slot (or node), newest first within a slot.
+      rows.sort(
+        (a, b) =>
+          a.serviceName.localeCompare(b.serviceName) ||
+          Number(a.slot) - Number(b.slot) ||
+          a.nodeId.localeCompare(b.nodeId) ||
+          Number(b.meta?.createdAt ?? 0) - Number(a.meta?.createdAt ?? 0),
+      );
+      print(formatRows(rows, TASK_COLUMNS, { format: o.format, quiet: o.quiet }, (t) => t.id));
+    },
+  );
+
+  addConnectionOptions(
+    service
+      .command('inspect')
+      .description('show services in detail (JSON)')
+      .argument('<service...>', 'id, id prefix or name'),
+  ).action(async (refs: string[], o: ConnectionOptions) => {
+    const services = await Promise.all(refs.map((r) => getService(o, r)));
+    print(JSON.stringify(services, null, 4));
+  });
+
+  addConnectionOptions(
+    addWaitOptions(
+      service
+        .command('scale')
+        .description('set the number of replicas of services')
+        .argument('<service=replicas...>', 'e.g. web=5'),
+    ),
+  ).action(async (pairs: string[], o: ConnectionOptions & WaitFlags) => {
+    const wanted = pairs.map((p) => {
+      const m = /^(.+)=(\d+)$/.exec(p);
+      if (!m) throw new Error(`scale: "${p}" must look like SERVICE=REPLICAS`);
+      return { ref: m[1], replicas: Number(m[2]) };
+    });
+    for (const { ref, replicas } of wanted) {
+      const updated = await updateService(o, ref, (s) => {
+        if (s.spec?.mode !== 'replicated')
+          throw new Error(
+            `scale: service ${ref} is not a replicated service; only replicated services can be scaled`,
+          );
+        s.spec.replicated = { replicas };
+      });
+      print(`${ref} scaled to ${replicas}`);
+      if (!o.detach) await waitForConvergence(o, updated.id, { quiet: !!o.quiet });
+    }
+  });
+
+  addConnectionOptions(
+    addWaitOptions(
+      service
+        .command('update')
+        .description('change a service')
+        .argument('<service>', 'id, id prefix or name')
+        .option('--image <image>', 'a new image')
+        .option('--replicas <n>', 'number of tasks', intOption('--replicas'))
+        .option('--env-add <KEY=value>', 'add or change an environment variable', collect, [])
+        .option('--env-rm <KEY>', 'remove an environment variable', collect, [])
+        .option('--constraint-add <expr>', 'add a placement constraint', collect, [])
+        .option('--constraint-rm <expr>', 'remove a placement constraint', collect, [])
+        .option('--label-add <key=value>', 'add or change a service label', keyValueOption('--label-add'), {})
+        .option('--label-rm <key>', 'remove a service label', collect, [])
+        .option('--force', 'redeploy the tasks even if nothing changed'),
+    ),
+  ).action(
+    async (
+      ref: string,
+      o: ConnectionOptions &
+        WaitFlags & {
+          image?: string;
+          replicas?: number;
+          envAdd: string[];
+          envRm: string[];
+          constraintAdd: string[];
+          constraintRm: string[];
+          labelAdd: Record<string, string>;
+          labelRm: string[];
+          force?: boolean;
+        },
+    ) => {
+      const updated = await updateService(
+        o,
+        ref,
+        (s) => {
+          const spec = s.spec!;
+          const c = spec.task!.container!;
+          if (o.image) c.image = o.image;
+          if (o.replicas !== undefined) {
+            if (spec.mode !== 'replicated') throw new Error('--replicas: only for replicated services');
+            spec.replicated = { replicas: o.replicas };
+          }
+          const adds = o.envAdd.map((e) => parseEnv('--env-add', e));
+          const dropped = new Set([...o.envRm, ...adds.map((e) => e.slice(0, e.indexOf('=')))]);
+          c.env = [...c.env.filter((e) => !dropped.has(e.slice(0, e.indexOf('=')))), ...adds];
+          const placement = (spec.task!.placement ??= {
+            constraints: [],
+            preferences: [],
+            maxReplicas: 0,
+            platforms: [],
+          });
+          for (const x of o.constraintRm) {
+            if (!placement.constraints.includes(x))
+              throw new Error(`--constraint-rm: service ${ref} has no constraint "${x}"`);
+          }
+          placement.constraints = [
+            ...placement.constraints.filter((x) => !o.constraintRm.includes(x)),
+            ...o.constraintAdd,
+          ];
+          const ann = (spec.annotations ??= { name: ref, labels: {} });
+          for (const k of o.labelRm) {
+            if (!(k in ann.labels)) throw new Error(`--label-rm: service ${ref} has no label "${k}"`);
+            delete ann.labels[k];
+          }
+          Object.assign(ann.labels, o.labelAdd);
+        },
+        !!o.force,
+      );
+      await afterChange(o, updated);
+    },
+  );
+
+  addConnectionOptions(
+    service
+      .command('rm')
+      .alias('remove')
+      .description('remove services (their containers are stopped and removed)')
+      .argument('<service...>', 'id, id prefix or name'),
+  ).action(async (refs: string[], o: ConnectionOptions) => {
+    for (const ref of refs) {
+      const s = await getService(o, ref);
+      await control(o, 'RemoveService', { serviceId: s.id });
+      print(ref);
+    }
+  });
+
+  return service;
+}
