@@ -46,7 +46,7 @@ test('flags -> spec, and the spec passes the control API check', () => {
   );
   expect(spec.replicated).toEqual({ replicas: 3 });
   expect(spec.task?.restart?.condition).toBe('ON_FAILURE');
-  const checked = checkServiceSpec(normalize('services', { spec }).spec);
+  const checked = checkServiceSpec(normalize<Service>('services', { spec }).spec);
   expect(checked.mode).toBe('replicated');
   expect(checked.task?.container?.args).toEqual(['--verbose']);
   expect(() => specFromFlags('img', [], flags({ name: undefined }))).toThrow(/--name: required/);
@@ -55,7 +55,7 @@ test('flags -> spec, and the spec passes the control API check', () => {
 });
 
 test('the control API names the bad spec field', () => {
-  const base = normalize('services', { spec: specFromFlags('img', [], flags()) }).spec!;
+  const base = normalize<Service>('services', { spec: specFromFlags('img', [], flags()) }).spec!;
   expect(() => checkServiceSpec({ ...base, annotations: { name: '-bad', labels: {} } })).toThrow(
     /spec.annotations.name: "-bad" is not a valid name/,
   );
