@@ -196,6 +196,32 @@ test('service rm removes every container of the service', async () => {
   expect(shoalRun('m1', ['service', 'ps', 'app']).stderr).toMatch(/service app not found/);
 });
 
+test('a global service runs one task on every node', async () => {
+  const out = shoal([
+    'service',
+    'create',
+    '--mode',
+    'global',
+    '--name',
+    'everywhere',
+    `${lab.registry}/lab/app:1`,
+  ]);
+  expect(out).toMatch(/verify: Service converged/);
+  const containers = await containersOf('everywhere');
+  for (const h of HOSTS) expect(containers.get(h)).toHaveLength(1);
+  const row = jsonLines<{ Mode: string; Replicas: string }>(
+    shoal(['service', 'ls', '--filter', 'name=everywhere', '--format', 'json']),
+  )[0];
+  expect(row).toEqual(expect.objectContaining({ Mode: 'global', Replicas: '3/3' }));
+  expect(
+    ps('everywhere')
+      .map((t) => t.Node)
+      .sort(),
+  ).toEqual(HOSTS);
+  shoal(['service', 'rm', 'everywhere']);
+  await waitFor('global containers gone', async () => total(await containersOf('everywhere')) === 0);
+});
+
 test('an impossible constraint leaves tasks pending with the reason in service ps; create says why', async () => {
   const image = `${lab.registry}/lab/app:1`;
   const r = shoalRun('m1', [
