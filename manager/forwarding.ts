@@ -63,6 +63,11 @@ export class ManagerConnections {
   }
 }
 
+export interface Forwarded {
+  result: Promise<unknown>;
+  cancel(): void;
+}
+
 export function forwardUnary(
   connections: ManagerConnections,
   address: string,
@@ -71,12 +76,25 @@ export function forwardUnary(
   timeoutMs: number,
   onBehalfOf?: string,
 ): Promise<unknown> {
+  return startForward(connections, address, method, request, timeoutMs, onBehalfOf).result;
+}
+
+/** Like forwardUnary, but the caller may cancel (e.g. when the leader changes meanwhile). */
+export function startForward(
+  connections: ManagerConnections,
+  address: string,
+  method: grpc.MethodDefinition<unknown, unknown>,
+  request: unknown,
+  timeoutMs: number,
+  onBehalfOf?: string,
+): Forwarded {
   const client = connections.get(address);
   const md = new grpc.Metadata();
   md.set(FORWARDED_HEADER, '1');
   if (onBehalfOf) md.set(ON_BEHALF_OF_HEADER, onBehalfOf);
-  return new Promise((resolve, reject) => {
-    client.makeUnaryRequest(
+  let call: grpc.ClientUnaryCall | undefined;
+  const result = new Promise<unknown>((resolve, reject) => {
+    call = client.makeUnaryRequest(
       method.path,
       method.requestSerialize,
       method.responseDeserialize,
@@ -88,9 +106,12 @@ export function forwardUnary(
           if (err.code === grpc.status.UNAVAILABLE && !/no quorum|leadership/.test(err.details)) {
             connections.drop(address);
             reject(
-              statusError(
-                grpc.status.UNAVAILABLE,
-                `the leader at ${address} is not reachable (${err.details}); retry once a new leader is elected`,
+              Object.assign(
+                statusError(
+                  grpc.status.UNAVAILABLE,
+                  `the leader at ${address} is not reachable (${err.details}); retry once a new leader is elected`,
+                ),
+                { leaderUnreachable: true },
               ),
             );
             return;
@@ -100,4 +121,11 @@ export function forwardUnary(
       },
     );
   });
+  return {
+    result,
+    cancel: () => {
+      call?.cancel();
+      connections.drop(address);
+    },
+  };
 }

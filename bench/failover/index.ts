@@ -66,6 +66,20 @@ export async function run(args: string[]): Promise<Figures> {
   try {
     await c.form();
     await healthy(c);
+    // What one CLI write costs with no failure (process start included), to read the rest against.
+    const baseline: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = Date.now();
+      const r = await c.shoalAsync(c.managers[1], [
+        'node',
+        'update',
+        '--label-add',
+        `baseline=${i}`,
+        c.managers[1],
+      ]);
+      if (r.code !== 0) throw new Error(`baseline write failed: ${r.stderr}`);
+      baseline.push(Date.now() - t);
+    }
     const failovers: number[] = [];
     const leaderDown: number[] = [];
     for (let i = 0; i < kills; i++) {
@@ -118,6 +132,7 @@ export async function run(args: string[]): Promise<Figures> {
       node_down_ms: round(median(workerDown), 0),
       node_down_max_ms: Math.max(...workerDown),
       leader_down_p50_ms: round(median(leaderDown), 0),
+      cli_write_baseline_ms: round(median(baseline), 0),
       kills,
       swarm_failover_p50_ms: null,
     };

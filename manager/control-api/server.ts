@@ -10,7 +10,7 @@ import type { ProtoGrpcType } from '../../proto/gen/control';
 import { statusError } from '../ca';
 import { asServiceError } from '../grpc-util';
 import type { ManagerContext } from '../context';
-import { forwardUnary, isForwarded } from '../forwarding';
+import { isForwarded, startForward } from '../forwarding';
 
 /** One method's logic, run on the leader. Requests arrive decoded, responses are plain objects. */
 export type ControlMethod = (request: never, ctx: ManagerContext) => Promise<object>;
@@ -63,15 +63,8 @@ export function controlHandlers(
       const caller = c.authenticator.requireRole(call, 'manager');
       await requireNodeRecord(c, caller.nodeId);
     }
-    const route = await c.leaderRoute(opts.leaderWaitMs ?? 3_000);
-    if (!route.self) {
-      if (isForwarded(call))
-        throw statusError(
-          grpc.status.UNAVAILABLE,
-          'not the leader (the forwarding manager had a stale view); retry',
-        );
-      return forwardUnary(c.connections, route.address, method, call.request, opts.forwardTimeoutMs ?? 8_000);
-    }
+    const route = await routeToLeader(c, method, call, opts);
+    if (!route.self) return route.result;
     const impl = methods[name];
     if (!impl) throw statusError(grpc.status.UNIMPLEMENTED, `${name} is not implemented by this manager yet`);
     return impl(call.request as never, c);
@@ -83,4 +76,56 @@ async function requireNodeRecord(c: ManagerContext, nodeId: string): Promise<voi
   // A follower may not have applied the caller's join yet: catch up once, then decide.
   if (!c.isLeader) await c.raft.readBarrier().catch(() => undefined);
   c.requireNodeRecord(nodeId);
+}
+
+const MAX_REROUTES = 3;
+
+/**
+ * Serves here if this manager leads; else forwards to the leader. A failover may happen
+ * meanwhile: the dead leader's connection can look open for a while, so when raft
+ * reports a new leader (or the old one refuses connections) the call is re-sent there
+ * instead of failing; the caller sees one slower answer rather than an error.
+ */
+async function routeToLeader(
+  c: ManagerContext,
+  method: grpc.MethodDefinition<unknown, unknown>,
+  call: grpc.ServerUnaryCall<unknown, unknown>,
+  opts: ControlServerOptions,
+): Promise<{ self: true } | { self: false; result: unknown }> {
+  for (let attempt = 0; ; attempt++) {
+    const route = await c.leaderRoute(opts.leaderWaitMs ?? 3_000);
+    if (route.self) return { self: true };
+    if (isForwarded(call))
+      throw statusError(
+        grpc.status.UNAVAILABLE,
+        'not the leader (the forwarding manager had a stale view); retry',
+      );
+    const fwd = startForward(
+      c.connections,
+      route.address,
+      method,
+      call.request,
+      opts.forwardTimeoutMs ?? 8_000,
+    );
+    let onLeader: (() => void) | undefined;
+    const leaderChanged = new Promise<'changed'>((resolve) => {
+      onLeader = () => resolve('changed');
+      c.raft.once('leader', onLeader);
+    });
+    try {
+      const outcome = await Promise.race([fwd.result.then((value) => ({ value })), leaderChanged]);
+      if (outcome !== 'changed') return { self: false, result: outcome.value };
+      fwd.cancel();
+      fwd.result.catch(() => undefined);
+      if (attempt >= MAX_REROUTES)
+        throw statusError(grpc.status.UNAVAILABLE, 'the leader kept changing; retry');
+    } catch (err) {
+      const unreachable = (err as { leaderUnreachable?: boolean }).leaderUnreachable;
+      if (!unreachable || attempt >= MAX_REROUTES) throw err;
+      // The leader died: wait for raft to notice and elect, then go there.
+      await Promise.race([leaderChanged, new Promise((r) => setTimeout(r, opts.leaderWaitMs ?? 3_000))]);
+    } finally {
+      if (onLeader) c.raft.off('leader', onLeader);
+    }
+  }
 }

@@ -121,6 +121,10 @@ describe('a 3-manager, 2-worker cluster on the lab', () => {
     expect(c.shoal('m1', ['node', 'ps', 'w1'])).toMatch(
       /^ID\s+NAME\s+IMAGE\s+NODE\s+DESIRED STATE\s+CURRENT STATE\s+ERROR/,
     );
+    // A manager does not leave without --force (Swarm's quorum warning).
+    expect(c.tryShoal('m3', ['leave']).stderr).toMatch(
+      /attempting to leave the cluster on a node that is participating as a manager.*--force-new-cluster.*Use `--force`/,
+    );
     // A second init or join is refused and changes nothing.
     expect(c.tryShoal('m2', ['init']).stderr).toMatch(/already part of a cluster/);
     expect(c.tryShoal('w1', ['join', '--token', c.tokens.worker, c.addr('m1')]).stderr).toMatch(
