@@ -7,7 +7,7 @@ import { RaftNode } from '../raft/node';
 import { StateRole } from '../raft/types';
 import type { TlsFiles } from '../raft/transport';
 import { KeyRing, MemoryStore, ProposingStore, SlimApplyResult, storeStateMachine, DataKey } from './store';
-import type { NodeCredentials } from './ca';
+import { PeerAuthenticator, type NodeCredentials } from './ca';
 import { MANAGER_OU } from './ca/roles';
 
 export interface ReplicationOptions {
@@ -54,6 +54,7 @@ export async function startReplication(opts: ReplicationOptions): Promise<Replic
   const local = opts.local ?? new MemoryStore();
   const peers = new Map(opts.peers ?? []);
   if (opts.bootstrap) peers.set(opts.raftId, opts.advertise);
+  const peerAuth = new PeerAuthenticator(opts.credentials.rootCaPem);
   const raft = await RaftNode.start<SlimApplyResult>({
     id: opts.raftId,
     dataDir: path.join(opts.dir),
@@ -62,6 +63,9 @@ export async function startReplication(opts: ReplicationOptions): Promise<Replic
     peers,
     bootstrap: opts.bootstrap,
     tls: raftTls(opts.credentials),
+    // TLS proves only a certificate from the cluster CA; raft writes the store directly,
+    // so a worker's certificate must not get in.
+    authorizePeer: (call) => void peerAuth.requireRole(call, 'manager'),
     tickMs: opts.tickMs ?? RAFT_TICK_MS,
     electionTicks: opts.electionTicks ?? RAFT_ELECTION_TICKS,
     fastLeaderLossDetection: true,

@@ -24,7 +24,7 @@ import {
   assertIndex,
 } from './types';
 import { DiskStorage } from './storage';
-import { GrpcTransport, TlsFiles } from './transport';
+import { GrpcTransport, TlsFiles, TransportOptions } from './transport';
 import { unwrapProposal, wrapProposal } from './node/envelope';
 import { unwrapSnapshot, wrapSnapshot } from './node/snapshot-envelope';
 
@@ -46,6 +46,8 @@ export interface RaftNodeOptions<R> {
   /** Voters of a brand-new cluster; used only when the data dir is empty. Omit to join. */
   bootstrap?: NodeId[];
   tls?: TlsFiles;
+  /** Checks the caller of every inbound raft rpc; see TransportOptions.authorize. */
+  authorizePeer?: TransportOptions['authorize'];
   tickMs?: number;
   electionTicks?: number;
   heartbeatTicks?: number;
@@ -212,6 +214,7 @@ export class RaftNode<R = unknown> extends EventEmitter {
         id: opts.id,
         listen: opts.listen,
         tls: opts.tls,
+        authorize: opts.authorizePeer,
         handler: {
           onMessages: (msgs) => ref.node?.onMessages(msgs),
           onUnreachable: (id) => ref.node?.onUnreachable(id),

@@ -3,6 +3,7 @@
 // stream) per member, flushed once per `send` call. Mutual TLS when certificates are
 // given; insecure otherwise (tests on 127.0.0.1 only).
 import * as grpc from '@grpc/grpc-js';
+import type { ServerSurfaceCall } from '@grpc/grpc-js/build/src/server-call';
 import { loadProto } from '../../proto/load';
 import type { ProtoGrpcType } from '../../proto/gen/raft';
 import type { RaftClient } from '../../proto/gen/shoal/raft/Raft';
@@ -42,6 +43,31 @@ export interface TransportOptions {
   handler: TransportHandler;
   /** Upper bound on one inbound snapshot (bytes). */
   maxSnapshotBytes?: number;
+  /**
+   * Checks the caller of every inbound rpc (e.g. its certificate's role): TLS alone only
+   * proves the peer holds a certificate from the CA. Throw to refuse; an error with a
+   * numeric `code` (a gRPC status) is answered with that code, otherwise PERMISSION_DENIED.
+   */
+  authorize?: (call: ServerSurfaceCall) => void;
+}
+
+/** The refusal to send when `authorize` throws, or undefined when the call may go on. */
+function refusal(opts: TransportOptions, call: ServerSurfaceCall): grpc.ServiceError | undefined {
+  if (!opts.authorize) return undefined;
+  try {
+    opts.authorize(call);
+    return undefined;
+  } catch (err) {
+    const code =
+      typeof (err as { code?: unknown }).code === 'number'
+        ? (err as { code: number }).code
+        : grpc.status.PERMISSION_DENIED;
+    return Object.assign(new Error((err as Error).message), {
+      code,
+      details: (err as Error).message,
+      metadata: new grpc.Metadata(),
+    });
+  }
 }
 
 const FORWARDED = 'x-shoal-forwarded';
@@ -96,19 +122,33 @@ export class GrpcTransport {
       'grpc.keepalive_permit_without_calls': 1,
       'grpc.http2.min_ping_interval_without_data_ms': 5_000,
     });
+    const opts = this.opts;
     server.addService(proto.Raft.service, {
-      send: (call: grpc.ServerReadableStream<MessageBatch__Output, object>, cb: grpc.sendUnaryData<object>) =>
-        this.onSendStream(call, cb),
+      send: (
+        call: grpc.ServerReadableStream<MessageBatch__Output, object>,
+        cb: grpc.sendUnaryData<object>,
+      ) => {
+        const denied = refusal(opts, call);
+        return denied ? cb(denied) : this.onSendStream(call, cb);
+      },
       sendSnapshot: (
         call: grpc.ServerReadableStream<SnapshotChunk__Output, object>,
         cb: grpc.sendUnaryData<object>,
-      ) => this.onSnapshotStream(call, cb),
+      ) => {
+        const denied = refusal(opts, call);
+        return denied ? cb(denied) : this.onSnapshotStream(call, cb);
+      },
       propose: (
         call: grpc.ServerUnaryCall<ProposeRequest__Output, ProposeResponse>,
         cb: grpc.sendUnaryData<ProposeResponse>,
-      ) => this.onPropose(call, cb),
-      proposeStream: (call: grpc.ServerDuplexStream<ProposeBatch__Output, ProposeResults>) =>
-        this.onProposeStream(call),
+      ) => {
+        const denied = refusal(opts, call);
+        return denied ? cb(denied) : this.onPropose(call, cb);
+      },
+      proposeStream: (call: grpc.ServerDuplexStream<ProposeBatch__Output, ProposeResults>) => {
+        const denied = refusal(opts, call);
+        return denied ? call.emit('error', denied) : this.onProposeStream(call);
+      },
     });
     const creds = this.opts.tls
       ? grpc.ServerCredentials.createSsl(

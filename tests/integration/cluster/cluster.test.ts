@@ -18,6 +18,13 @@ import { loadProto } from '../../../proto/load';
 import type { ProtoGrpcType as ControlProto } from '../../../proto/gen/control';
 import type { ProtoGrpcType as MembershipProto } from '../../../proto/gen/membership';
 import { testLabName } from '../../support/lab-fixture';
+import {
+  channelOptions as raftChannelOptions,
+  clientCredentials as raftClientCredentials,
+  raftClientConstructor,
+} from '../../../raft/transport/grpc-transport';
+import { raftTls } from '../../../manager/replication';
+import { raftAddressFor } from '../../../manager/addresses';
 import { LabCluster, waitFor } from './lab-cluster';
 
 jest.setTimeout(280_000);
@@ -175,6 +182,17 @@ describe('a 3-manager, 2-worker cluster on the lab', () => {
     await expect(callWith(membership, 'JoinRaft', c.addr('m1'), workerCreds)).rejects.toMatchObject({
       code: grpc.status.PERMISSION_DENIED,
     });
+    // Raft's own port writes the store directly: a worker's certificate must not get in there either.
+    const workerRaftTls = raftTls(credsOf('w1'));
+    const RaftClient = raftClientConstructor();
+    await expect(
+      callWith(
+        (addr, creds) => new RaftClient(addr, creds, raftChannelOptions(workerRaftTls)),
+        'propose',
+        raftAddressFor(c.addr('m1')),
+        raftClientCredentials(workerRaftTls),
+      ),
+    ).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
     expect(c.tryShoal('w1', ['node', 'ls', '-H', c.addr('m1'), '--tls-dir', '/nonexistent']).stderr).toMatch(
       /--tls-dir: cannot read \/nonexistent\/node.crt/,
     );

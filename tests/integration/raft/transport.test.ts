@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GrpcTransport, TlsFiles } from '../../../raft/transport';
+import { GrpcTransport, TlsFiles, TransportOptions } from '../../../raft/transport';
 import { EntryType, Message, MessageType, NodeId } from '../../../raft/types';
 import { makeCa } from './tls-fixture';
 
@@ -18,12 +18,17 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((t) => t.stop()));
 });
 
-async function endpoint(id: NodeId, tls?: TlsFiles): Promise<Endpoint> {
+async function endpoint(
+  id: NodeId,
+  tls?: TlsFiles,
+  authorize?: TransportOptions['authorize'],
+): Promise<Endpoint> {
   const ep: Endpoint = { got: [], deliveries: 0, unreachable: [], snapStatus: [] } as unknown as Endpoint;
   ep.t = new GrpcTransport({
     id,
     listen: '127.0.0.1:0',
     tls,
+    authorize,
     handler: {
       onMessages: (msgs) => {
         ep.deliveries++;
@@ -189,6 +194,34 @@ describe('GrpcTransport', () => {
       plain.t.send([app(3, 2, 1)]);
       await until(() => stranger.unreachable.length > 0 && plain.unreachable.length > 0, 'refusals');
       expect(b.got).toEqual([]);
+    });
+
+    test('the authorize hook refuses a peer whose certificate is from the CA but not allowed', async () => {
+      // The manager uses this to keep workers' certificates out; here the rule is "CN m*".
+      const refused: string[] = [];
+      const onlyMembers: TransportOptions['authorize'] = (call) => {
+        const auth = (
+          call as unknown as { getAuthContext(): { sslPeerCertificate?: { subject?: { CN?: string } } } }
+        ).getAuthContext();
+        const cn = auth.sslPeerCertificate?.subject?.CN ?? '';
+        if (!cn.startsWith('m')) {
+          refused.push(cn);
+          throw Object.assign(new Error(`${cn} is not a member`), { code: 7 });
+        }
+      };
+      const b = await endpoint(2, issue('m2'), onlyMembers);
+      const member = await endpoint(1, issue('m1'));
+      const worker = await endpoint(3, issue('w1'));
+      member.t.addPeer(2, `127.0.0.1:${b.t.port}`);
+      worker.t.addPeer(2, `127.0.0.1:${b.t.port}`);
+      worker.t.send([app(3, 2, 1)]);
+      member.t.send([app(1, 2, 5)]);
+      await until(
+        () => b.got.length === 1 && worker.unreachable.length > 0,
+        'the member delivered, the worker refused',
+      );
+      expect(b.got.map((m) => m.from)).toEqual([1]);
+      expect(refused).toContain('w1');
     });
   });
 });
