@@ -46,6 +46,15 @@ export function checkServiceSpec(spec: ServiceSpec | null): ServiceSpec {
   } catch (err) {
     throw invalid(`spec.${(err as Error).message}`);
   }
+  for (const key of ['update', 'rollback'] as const) {
+    const u = spec[key];
+    if (!u) continue;
+    if (Number(u.parallelism) < 0) throw invalid(`spec.${key}.parallelism: must be >= 0`);
+    if (Number(u.delayNs) < 0) throw invalid(`spec.${key}.delay: must be >= 0`);
+    if (Number(u.monitorNs) < 0) throw invalid(`spec.${key}.monitor: must be >= 0`);
+    if (!(Number(u.maxFailureRatio) >= 0 && Number(u.maxFailureRatio) <= 1))
+      throw invalid(`spec.${key}.max_failure_ratio: must be between 0 and 1`);
+  }
   const seen = new Set<string>();
   for (const p of spec.endpoint?.ports ?? []) {
     if (!(p.targetPort >= 1 && p.targetPort <= 65535))
@@ -155,8 +164,17 @@ export const serviceMethods: ControlMethods = {
         s.previousSpec = s.spec;
         s.spec = spec;
         // Tasks record the version they came from; a new version makes the orchestrator replace them.
-        if (JSON.stringify(taskPart(s.previousSpec)) !== JSON.stringify(taskPart(spec)))
+        if (JSON.stringify(taskPart(s.previousSpec)) !== JSON.stringify(taskPart(spec))) {
           s.specVersion = Number(s.specVersion) + 1;
+          // The orchestrator's updater rolls the tasks over and moves this status on.
+          const rollback = req.rollback === 'PREVIOUS';
+          s.updateStatus = {
+            state: rollback ? 'ROLLBACK_STARTED' : 'UPDATING',
+            startedAt: Date.now(),
+            completedAt: 0,
+            message: rollback ? 'manually requested rollback' : 'update in progress',
+          };
+        }
         return tx.services.update(s);
       });
       return { service: ctx.local.get('services', updated.id) ?? updated };

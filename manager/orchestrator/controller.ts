@@ -177,7 +177,11 @@ export class Orchestrator {
         marked = true;
       } else if (e.table === 'tasks') {
         const t = e.object as Task;
-        if (e.kind !== 'update' || taskChangeMatters(e.old as Task, t)) {
+        if (
+          e.kind !== 'update' ||
+          taskChangeMatters(e.old as Task, t) ||
+          this.updaterWaitsOn(e.old as Task, t)
+        ) {
           this.dirty.add(t.serviceId);
           marked = true;
         }
@@ -191,6 +195,13 @@ export class Orchestrator {
       }
     }
     if (marked) this.loop.kick();
+  }
+
+  /** A rolling update moves on when a new task starts running (the next batch, the monitor). */
+  private updaterWaitsOn(old: Task, t: Task): boolean {
+    if ((old.status?.state === 'RUNNING') === (t.status?.state === 'RUNNING')) return false;
+    const state = this.local.get('services', t.serviceId)?.updateStatus?.state;
+    return state === 'UPDATING' || state === 'ROLLBACK_STARTED';
   }
 
   private markForNode(node: Node): void {

@@ -9,6 +9,7 @@ import { groupTasks, NodeLookup, Plan, PlanBuilder, PlanContext, reapHistory, re
 import { historyLimitFor, liveLoad } from './replicated';
 import { restartPolicyOf } from './restart';
 import { newTask } from './task-factory';
+import { isWanted } from './task-state';
 
 export function planGlobal(
   service: Service,
@@ -44,6 +45,9 @@ export function planPerNode(
     if (fit === 'stop') {
       if (group) {
         for (const t of group.live) b.setDesired(t, 'SHUTDOWN');
+        // A task that failed before the orchestrator saw its node leave must not stay
+        // wanted there either (jobs keep their completed tasks as the run's record).
+        if (!job) for (const t of group.tasks) if (isWanted(t)) b.setDesired(t, 'SHUTDOWN');
         reapHistory(b, group, limit, nodes, ctx);
       }
       continue;

@@ -13,3 +13,4 @@ export * from './restart';
 export * from './service-plan';
 export * from './task-factory';
 export * from './task-state';
+export * from './update';

@@ -16,7 +16,10 @@ export interface Plan {
   /** Full task objects; meta.version is the version read (the store checks it). */
   updates: Task[];
   deletes: Array<{ id: string; version: number }>;
-  /** Written back unchanged: the transaction fails if the service changed meanwhile. */
+  /**
+   * Written back (unchanged, or with the updater's status change): the transaction
+   * fails if the service changed meanwhile.
+   */
   guard?: Service;
   /** A service marked pending_delete whose tasks are all gone. */
   deleteService?: { id: string; version: number };
@@ -123,8 +126,16 @@ export class PlanBuilder {
 
   create(task: Task, group: TaskGroup | undefined): void {
     if (group?.head) this.touch(group.head);
-    else if (this.service) this.guard = this.service;
+    else if (this.service && !this.guard) this.guard = this.service;
     this.creates.push(task);
+  }
+
+  /**
+   * Writes the service with a change (the update status, a rollback) in the plan's
+   * transaction; it also guards the plan, as the service's version is checked.
+   */
+  updateService(s: Service): void {
+    this.guard = s;
   }
 
   delete(t: Task): void {

@@ -9,6 +9,7 @@ import { groupTasks, NodeLookup, Plan, PlanBuilder, PlanContext, reapHistory, re
 import { restartPolicyOf } from './restart';
 import { newTask } from './task-factory';
 import { isLive } from './task-state';
+import { planRollingUpdate, settleStartFirst, UpdateSlot } from './update';
 
 export function liveLoad(tasks: readonly Task[]): (nodeId: string) => number {
   const load = new Map<string, number>();
@@ -38,8 +39,16 @@ export function planReplicated(
   for (const [slot, group] of groups) {
     if (slot < 1 || slot > replicas) retireGroup(b, group, nodes, ctx);
   }
+  const updateSlots: UpdateSlot[] = [];
   for (let slot = 1; slot <= replicas; slot++) {
     const group = groups.get(slot);
+    const make = () =>
+      newTask(service, { id: ctx.newId(), now: ctx.now, slot, initialState: ctx.initialState });
+    updateSlots.push({ group, make });
+    if (settleStartFirst(b, service, group)) {
+      reapHistory(b, group!, limit, nodes, ctx);
+      continue;
+    }
     fillGroup({
       b,
       group,
@@ -49,9 +58,11 @@ export function planReplicated(
       job: false,
       load,
       misplaced: (t) => mustLeaveNode(t, service, nodes),
-      make: () => newTask(service, { id: ctx.newId(), now: ctx.now, slot, initialState: ctx.initialState }),
+      make,
     });
     if (group) reapHistory(b, group, limit, nodes, ctx);
   }
+  // Live tasks made from an older spec are the updater's: replaced at its pace.
+  planRollingUpdate(b, service, updateSlots, ctx);
   return b.build();
 }
