@@ -1,0 +1,386 @@
+// bench/converge: services on a real lab of 3 managers + 2 workers (each host its own
+// dockerd and shoald, formed into a cluster through the CLI).
+//   - converge: `shoal service create --detach --replicas N` run on a manager (CLI process
+//     included) until N tasks are Running, against the floor: the same N containers
+//     started directly with dockerode on the same hosts, all in parallel;
+//   - scale 30 -> 60 (`service scale --detach`) until 60 are Running;
+//   - worker loss: a 30-replica service over the 5 hosts, then the host of a worker
+//     "dies": kill -9 of its shoald, its dockerd and its containers' processes (a
+//     dockerd killed alone leaves its containers running under their shims, which would
+//     not be a dead host); timed until 30 tasks are Running on the other hosts.
+// Progress is polled through the control API on a manager's local socket every 50 ms,
+// so the polling costs no CLI process start.
+// With --vs-swarm, Docker Swarm's converge of the same 30 replicas is measured on a
+// separate lab after this one is down (not at the same time: 2 cores).
+//   npm run bench -- converge [--vs-swarm] [--skip-100] [--skip-loss]
+import Docker from 'dockerode';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { control } from '../../cli/control-client';
+import { hostDockerSocket, hostShoalSocket, labDown, labUp } from '../../deploy/lab/lab';
+import { sweepLab } from '../../deploy/lab/sweeper';
+import type { LabHost, LabState } from '../../deploy/lab/state';
+import { dockerdPid, dockerOn, swarmInit } from '../../deploy/lab/swarm-reference';
+import { waitFor as sysWaitFor } from '../../deploy/sys';
+import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
+import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
+import { LabCluster, sleep, waitFor } from '../../tests/integration/cluster/lab-cluster';
+import type { Figures } from '../run';
+import { round } from '../stats';
+
+export const description =
+  'service converge (30, 100 replicas) and scale 30->60 vs the dockerode floor; worker loss to 30/30 again';
+
+const POLL_MS = 50;
+
+/** The floor: the same containers started directly with dockerode, all hosts in parallel. */
+async function directStart(hosts: LabHost[], replicas: number, image: string): Promise<number> {
+  const started = performance.now();
+  const containers = await Promise.all(
+    Array.from({ length: replicas }, async (_, i) => {
+      const docker = new Docker({ socketPath: hostDockerSocket(hosts[i % hosts.length]) });
+      const c = await docker.createContainer({ Image: image, name: `floor-${replicas}-${i}` });
+      await c.start();
+      return c;
+    }),
+  );
+  const elapsed = performance.now() - started;
+  await Promise.all(containers.map((c) => c.remove({ force: true })));
+  return elapsed;
+}
+
+interface Progress {
+  running: number; // desired Running and reported Running
+  scheduled: number; // desired Running with a node
+  slots: number[];
+  byNode: Map<string, number>;
+}
+
+async function progress(c: LabCluster, via: string, serviceId: string): Promise<Progress> {
+  const res = await control<ListTasksResponse__Output>(
+    { socket: hostShoalSocket(c.host(via)), tlsDir: '' },
+    'ListTasks',
+    { filters: { serviceIds: [serviceId] } },
+  );
+  const live = res.tasks.filter((t) => t.desiredState === 'RUNNING' && t.status?.state === 'RUNNING');
+  const byNode = new Map<string, number>();
+  for (const t of live) byNode.set(t.nodeId, (byNode.get(t.nodeId) ?? 0) + 1);
+  const scheduled = res.tasks.filter((t) => t.desiredState === 'RUNNING' && t.nodeId).length;
+  return { running: live.length, scheduled, slots: live.map((t) => t.slot), byNode };
+}
+
+async function nodeIds(c: LabCluster, via: string): Promise<Map<string, string>> {
+  const res = await control<ListNodesResponse__Output>(
+    { socket: hostShoalSocket(c.host(via)), tlsDir: '' },
+    'ListNodes',
+    {},
+  );
+  return new Map(res.nodes.map((n) => [n.description?.hostname ?? '', n.id]));
+}
+
+async function shoalOk(c: LabCluster, on: string, args: string[]): Promise<string> {
+  const r = await c.shoalAsync(on, args, 120_000);
+  if (r.code !== 0)
+    throw new Error(`shoal ${args.join(' ')} on ${on} failed (${r.code}): ${r.stderr.trim()}`);
+  return r.stdout;
+}
+
+/** CPU seconds (user + system) of a process so far, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14, 15)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used by the lab's shoald and dockerd processes (their children, e.g. containerd, not included). */
+function cpuSnapshot(c: LabCluster): { shoald: number; dockerd: number; machine: number } {
+  let shoald = 0;
+  let dockerd = 0;
+  for (const h of c.lab.hosts) {
+    try {
+      shoald += cpuSeconds(c.shoaldPid(h.host));
+    } catch {
+      /* no pid file: a killed host */
+    }
+    dockerd += cpuSeconds(dockerdPid(h));
+  }
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  const machine = (cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6]) / 100; // busy: user nice system irq softirq
+  return { shoald, dockerd, machine };
+}
+
+function cpuSince(c: LabCluster, before: ReturnType<typeof cpuSnapshot>, wallMs: number): string {
+  const now = cpuSnapshot(c);
+  const f = (x: number) => round(x, 1);
+  return `CPU over ${f(wallMs / 1000)} s wall: shoald x5 ${f(now.shoald - before.shoald)} s, dockerd x5 ${f(now.dockerd - before.dockerd)} s, whole machine ${f(now.machine - before.machine)} s of ${f((2 * wallMs) / 1000)} s`;
+}
+
+/** Time from the start of `create --detach` to `replicas` tasks Running, with milestones. */
+async function converge(c: LabCluster, via: string, name: string, replicas: number, image: string) {
+  const cpu = cpuSnapshot(c);
+  const started = performance.now();
+  const id = (
+    await shoalOk(c, via, [
+      'service',
+      'create',
+      '--detach',
+      '--name',
+      name,
+      '--replicas',
+      String(replicas),
+      image,
+    ])
+  ).trim();
+  const createdMs = performance.now() - started;
+  let scheduledMs = NaN;
+  let firstRunningMs = NaN;
+  await waitFor(
+    `${name}: ${replicas} running`,
+    async () => {
+      const p = await progress(c, via, id);
+      const at = performance.now() - started;
+      if (Number.isNaN(scheduledMs) && p.scheduled === replicas) scheduledMs = at;
+      if (Number.isNaN(firstRunningMs) && p.running > 0) firstRunningMs = at;
+      return p.running === replicas;
+    },
+    180_000,
+    POLL_MS,
+  );
+  const ms = performance.now() - started;
+  console.error(
+    `${name}: create returned ${round(createdMs, 0)} ms, all ${replicas} on a node ${round(scheduledMs, 0)} ms, first Running ${round(firstRunningMs, 0)} ms, all Running ${round(ms, 0)} ms; ${cpuSince(c, cpu, ms)}`,
+  );
+  return { id, ms, createdMs };
+}
+
+async function removeService(c: LabCluster, via: string, name: string): Promise<void> {
+  await shoalOk(c, via, ['service', 'rm', name]);
+  await waitFor(
+    `${name} containers gone`,
+    async () => {
+      let n = 0;
+      for (const h of c.lab.hosts) {
+        if (!dockerdPid(h)) continue;
+        const docker = new Docker({ socketPath: hostDockerSocket(h) });
+        n += (await docker.listContainers({ all: true, filters: { label: [`shoal.service.name=${name}`] } }))
+          .length;
+      }
+      return n === 0;
+    },
+    120_000,
+    250,
+  );
+}
+
+/** kill -9 of everything of a lab host this run started: shoald, dockerd, the service's containers. */
+async function killHost(c: LabCluster, host: string): Promise<{ containers: number }> {
+  const h = c.host(host);
+  const docker = new Docker({ socketPath: hostDockerSocket(h) });
+  const pids: number[] = [];
+  for (const info of await docker.listContainers({ filters: { label: ['shoal.service.name'] } })) {
+    const pid = (await docker.getContainer(info.Id).inspect()).State.Pid;
+    if (pid > 0) pids.push(pid);
+  }
+  c.kill9(host);
+  const dpid = dockerdPid(h);
+  if (dpid) process.kill(dpid, 'SIGKILL');
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  return { containers: pids.length };
+}
+
+async function workerLoss(c: LabCluster, via: string, image: string) {
+  const { id } = await converge(c, via, 'loss', 30, image);
+  const ids = await nodeIds(c, via);
+  const before = await progress(c, via, id);
+  // The worker with the most tasks of the service.
+  const victim = c.workers
+    .map((w) => ({ w, n: before.byNode.get(ids.get(w) ?? '') ?? 0 }))
+    .sort((a, b) => b.n - a.n)[0].w;
+  const victimId = ids.get(victim)!;
+  const onVictim = before.byNode.get(victimId) ?? 0;
+  const { containers } = await killHost(c, victim);
+  const killedAt = performance.now();
+  let downMs = NaN;
+  const downWatch = waitFor(
+    `${victim} Down`,
+    async () => {
+      const res = await control<ListNodesResponse__Output>(
+        { socket: hostShoalSocket(c.host(via)), tlsDir: '' },
+        'ListNodes',
+        {},
+      );
+      return res.nodes.find((n) => n.id === victimId)?.status?.state === 'DOWN';
+    },
+    60_000,
+    POLL_MS,
+  ).then(() => (downMs = performance.now() - killedAt));
+  await waitFor(
+    'loss: 30 running on the other hosts',
+    async () => {
+      const p = await progress(c, via, id);
+      return p.running === 30 && !p.byNode.has(victimId) && new Set(p.slots).size === 30;
+    },
+    120_000,
+    POLL_MS,
+  );
+  const lossMs = performance.now() - killedAt;
+  await downWatch;
+  console.error(
+    `worker loss: ${victim} (${onVictim} tasks, ${containers} container processes killed) -> node Down ${round(downMs, 0)} ms, 30/30 Running elsewhere ${round(lossMs, 0)} ms`,
+  );
+  return { lossMs, downMs, onVictim };
+}
+
+async function swarmConverge30(replicas: number): Promise<{ ms: number; floorMs: number }> {
+  const name = `bcs${Math.random().toString(36).slice(2, 5)}`;
+  console.error(`swarm lab ${name}: 3 managers + 2 workers`);
+  const lab: LabState = await labUp({ name, managers: 3, workers: 2 });
+  try {
+    await swarmInit(lab);
+    const image = `${lab.registry}/lab/app:1`;
+    await sleep(2000); // let the swarm settle (gossip, certificates) before timing it
+    const floorMs = await directStart(lab.hosts, replicas, image);
+    const manager = lab.hosts[0];
+    const started = performance.now();
+    await dockerOn(manager, [
+      'service',
+      'create',
+      '--detach',
+      '--name',
+      'web',
+      '--replicas',
+      String(replicas),
+      image,
+    ]);
+    await sysWaitFor(
+      `${replicas} swarm replicas running`,
+      async () => {
+        const r = await dockerOn(manager, [
+          'service',
+          'ls',
+          '--filter',
+          'name=web',
+          '--format',
+          '{{.Replicas}}',
+        ]);
+        return r.stdout.trim() === `${replicas}/${replicas}`;
+      },
+      120_000,
+      POLL_MS,
+    );
+    const ms = performance.now() - started;
+    console.error(
+      `swarm: ${replicas} replicas Running ${round(ms, 0)} ms; floor on its lab ${round(floorMs, 0)} ms (${round(ms / floorMs, 2)}x)`,
+    );
+    return { ms, floorMs };
+  } finally {
+    await labDown(name);
+  }
+}
+
+export async function run(args: string[]): Promise<Figures> {
+  const vsSwarm = args.includes('--vs-swarm');
+  const name = `bc${Math.random().toString(36).slice(2, 5)}`;
+  const t0 = Date.now();
+  const lab = await labUp({ name, managers: 3, workers: 2, log: (l) => console.error(l) });
+  console.error(`lab ${name} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const c = new LabCluster(lab);
+  const figures: Figures = {};
+  try {
+    await c.form();
+    await waitFor(
+      '5 ready nodes',
+      () => {
+        const n = c.nodes(c.managers[0]);
+        return n.length === 5 && n.every((x) => x.Status === 'Ready');
+      },
+      60_000,
+      250,
+    );
+    await sleep(1000);
+    const image = `${lab.registry}/lab/app:1`;
+    const via = c.managers.find((m) => m !== c.leaderHost(c.managers[0])) ?? c.managers[0];
+    // A CLI write with no work behind it, to read the converge times against.
+    const cliStart = performance.now();
+    await shoalOk(c, via, ['node', 'update', '--label-add', 'bench=1', via]);
+    const cliMs = performance.now() - cliStart;
+
+    const floorCpu = cpuSnapshot(c);
+    const floor30 = await directStart(lab.hosts, 30, image);
+    console.error(`floor 30: ${round(floor30, 0)} ms; ${cpuSince(c, floorCpu, floor30)}`);
+    const c30 = await converge(c, via, 'c30', 30, image);
+    console.error(
+      `30 replicas: Running after ${round(c30.ms, 0)} ms (create returned after ${round(c30.createdMs, 0)} ms); floor ${round(floor30, 0)} ms -> ${round(c30.ms / floor30, 2)}x; a bare CLI write ${round(cliMs, 0)} ms`,
+    );
+    // scale 30 -> 60 on the same service
+    const s0 = performance.now();
+    await shoalOk(c, via, ['service', 'scale', '--detach', 'c30=60']);
+    await waitFor(
+      'c30: 60 running',
+      async () => (await progress(c, via, c30.id)).running === 60,
+      180_000,
+      POLL_MS,
+    );
+    const scaleMs = performance.now() - s0;
+    console.error(`scale 30 -> 60: Running after ${round(scaleMs, 0)} ms`);
+    await removeService(c, via, 'c30');
+
+    let ratio100: number | null = null;
+    if (!args.includes('--skip-100')) {
+      const floor100 = await directStart(lab.hosts, 100, image);
+      const c100 = await converge(c, via, 'c100', 100, image);
+      ratio100 = c100.ms / floor100;
+      console.error(
+        `100 replicas: Running after ${round(c100.ms, 0)} ms; floor ${round(floor100, 0)} ms -> ${round(ratio100, 2)}x`,
+      );
+      figures.converge100_ms = round(c100.ms, 0);
+      figures.floor100_ms = round(floor100, 0);
+      await removeService(c, via, 'c100');
+    }
+    let loss: { lossMs: number; downMs: number } | null = null;
+    if (!args.includes('--skip-loss')) loss = await workerLoss(c, via, image);
+
+    Object.assign(figures, {
+      converge30_ms: round(c30.ms, 0),
+      floor30_ms: round(floor30, 0),
+      converge30_ratio: round(c30.ms / floor30, 2),
+      converge100_ratio: ratio100 === null ? null : round(ratio100, 2),
+      scale30to60_ms: round(scaleMs, 0),
+      worker_loss_ms: loss ? round(loss.lossMs, 0) : null,
+      worker_down_ms: loss ? round(loss.downMs, 0) : null,
+      cli_write_ms: round(cliMs, 0),
+    });
+  } catch (err) {
+    // Keep the hosts' shoald logs: the lab goes with the sweep.
+    const keep = fs.mkdtempSync(path.join(os.tmpdir(), `bench-converge-${name}-`));
+    for (const h of lab.hosts)
+      for (const log of ['shoald.log', 'dockerd.log'])
+        try {
+          fs.copyFileSync(path.join(h.dir, 'var-log', log), path.join(keep, `${h.host}-${log}`));
+        } catch {
+          /* not there */
+        }
+    console.error(`host logs kept in ${keep}`);
+    throw err;
+  } finally {
+    await sweepLab(name);
+  }
+  if (vsSwarm) {
+    const s = await swarmConverge30(30);
+    figures.swarm_converge30_ms = round(s.ms, 0);
+    figures.swarm_floor30_ms = round(s.floorMs, 0);
+    figures.swarm_converge30_ratio = round(s.ms / s.floorMs, 2);
+  } else figures.swarm_converge30_ms = null;
+  return figures;
+}
