@@ -12,7 +12,7 @@ export interface Benchmark {
 }
 
 // Modules in bench/ that are shared helpers, not benchmarks.
-const NOT_BENCHMARKS = new Set(['run', 'stats']);
+const NOT_BENCHMARKS = new Set(['run', 'stats', 'reference']);
 
 function available(): string[] {
   return fs

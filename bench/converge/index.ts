@@ -20,12 +20,12 @@ import * as path from 'path';
 import { control } from '../../cli/control-client';
 import { hostDockerSocket, hostShoalSocket, labDown, labUp } from '../../deploy/lab/lab';
 import { sweepLab } from '../../deploy/lab/sweeper';
-import type { LabHost, LabState } from '../../deploy/lab/state';
-import { dockerdPid, dockerOn, swarmInit } from '../../deploy/lab/swarm-reference';
-import { waitFor as sysWaitFor } from '../../deploy/sys';
+import type { LabState } from '../../deploy/lab/state';
+import { dockerdPid, swarmInit } from '../../deploy/lab/swarm-reference';
 import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
 import { LabCluster, sleep, waitFor } from '../../tests/integration/cluster/lab-cluster';
+import { directStart, swarmConverge } from '../reference';
 import type { Figures } from '../run';
 import { round } from '../stats';
 
@@ -33,22 +33,6 @@ export const description =
   'service converge (30, 100 replicas) and scale 30->60 vs the dockerode floor; worker loss to 30/30 again';
 
 const POLL_MS = 50;
-
-/** The floor: the same containers started directly with dockerode, all hosts in parallel. */
-async function directStart(hosts: LabHost[], replicas: number, image: string): Promise<number> {
-  const started = performance.now();
-  const containers = await Promise.all(
-    Array.from({ length: replicas }, async (_, i) => {
-      const docker = new Docker({ socketPath: hostDockerSocket(hosts[i % hosts.length]) });
-      const c = await docker.createContainer({ Image: image, name: `floor-${replicas}-${i}` });
-      await c.start();
-      return c;
-    }),
-  );
-  const elapsed = performance.now() - started;
-  await Promise.all(containers.map((c) => c.remove({ force: true })));
-  return elapsed;
-}
 
 interface Progress {
   running: number; // desired Running and reported Running
@@ -251,35 +235,7 @@ async function swarmConverge30(replicas: number): Promise<{ ms: number; floorMs:
     const image = `${lab.registry}/lab/app:1`;
     await sleep(2000); // let the swarm settle (gossip, certificates) before timing it
     const floorMs = await directStart(lab.hosts, replicas, image);
-    const manager = lab.hosts[0];
-    const started = performance.now();
-    await dockerOn(manager, [
-      'service',
-      'create',
-      '--detach',
-      '--name',
-      'web',
-      '--replicas',
-      String(replicas),
-      image,
-    ]);
-    await sysWaitFor(
-      `${replicas} swarm replicas running`,
-      async () => {
-        const r = await dockerOn(manager, [
-          'service',
-          'ls',
-          '--filter',
-          'name=web',
-          '--format',
-          '{{.Replicas}}',
-        ]);
-        return r.stdout.trim() === `${replicas}/${replicas}`;
-      },
-      120_000,
-      POLL_MS,
-    );
-    const ms = performance.now() - started;
+    const ms = await swarmConverge(lab.hosts[0], replicas, image, POLL_MS);
     console.error(
       `swarm: ${replicas} replicas Running ${round(ms, 0)} ms; floor on its lab ${round(floorMs, 0)} ms (${round(ms / floorMs, 2)}x)`,
     );

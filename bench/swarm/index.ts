@@ -1,8 +1,7 @@
 // The reference: Docker Swarm mode (the hosts' own dockerd) on a lab of this machine,
 // measured the way shoal's benchmarks measure shoal, so the figures sit side by side.
 //   npm run bench -- swarm [--kills 10] [--replicas 30] [--keep]
-import Docker from 'dockerode';
-import { hostDockerSocket, labDown, labUp } from '../../deploy/lab/lab';
+import { labDown, labUp } from '../../deploy/lab/lab';
 import { LabHost, LabState } from '../../deploy/lab/state';
 import {
   dockerOn,
@@ -13,6 +12,7 @@ import {
   swarmNodes,
 } from '../../deploy/lab/swarm-reference';
 import { sleep, waitFor } from '../../deploy/sys';
+import { directStart, swarmConverge } from '../reference';
 import type { Figures } from '../run';
 import { median, percentile, round } from '../stats';
 
@@ -25,60 +25,6 @@ function flag(args: string[], name: string, fallback: number): number {
   if (!Number.isInteger(v) || v <= 0)
     throw new Error(`${name} must be a positive integer, got "${args[i + 1]}"`);
   return v;
-}
-
-/** The floor: the same containers started directly with dockerode, all hosts in parallel. */
-async function directStart(lab: LabState, replicas: number, image: string): Promise<number> {
-  const started = performance.now();
-  const containers = await Promise.all(
-    Array.from({ length: replicas }, async (_, i) => {
-      const docker = new Docker({ socketPath: hostDockerSocket(lab.hosts[i % lab.hosts.length]) });
-      const c = await docker.createContainer({ Image: image, name: `floor-${i}` });
-      await c.start();
-      return c;
-    }),
-  );
-  const elapsed = performance.now() - started;
-  await Promise.all(containers.map((c) => c.remove({ force: true })));
-  return elapsed;
-}
-
-async function swarmConverge(
-  lab: LabState,
-  manager: LabHost,
-  replicas: number,
-  image: string,
-): Promise<number> {
-  const started = performance.now();
-  await dockerOn(manager, [
-    'service',
-    'create',
-    '--detach',
-    '--name',
-    'web',
-    '--replicas',
-    String(replicas),
-    image,
-  ]);
-  await waitFor(
-    `${replicas} swarm replicas running`,
-    async () => {
-      const r = await dockerOn(manager, [
-        'service',
-        'ls',
-        '--filter',
-        'name=web',
-        '--format',
-        '{{.Replicas}}',
-      ]);
-      return r.stdout.trim() === `${replicas}/${replicas}`;
-    },
-    120_000,
-    50,
-  );
-  const elapsed = performance.now() - started;
-  await dockerOn(manager, ['service', 'rm', 'web']);
-  return elapsed;
 }
 
 async function leaderOf(lab: LabState, via: LabHost[]): Promise<LabHost> {
@@ -149,9 +95,9 @@ export async function run(args: string[]): Promise<Figures> {
     const manager = lab.hosts[0];
     await sleep(2000); // let the swarm settle (gossip, certificates) before timing it
 
-    const floorMs = await directStart(lab, replicas, image);
+    const floorMs = await directStart(lab.hosts, replicas, image);
     console.log(`floor: ${replicas} containers started directly with dockerode: ${round(floorMs, 0)} ms`);
-    const convergeMs = await swarmConverge(lab, manager, replicas, image);
+    const convergeMs = await swarmConverge(manager, replicas, image);
     console.log(
       `swarm: ${replicas} replicas running: ${round(convergeMs, 0)} ms (${round(convergeMs / floorMs, 2)}x floor)`,
     );

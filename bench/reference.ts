@@ -1,0 +1,62 @@
+// What shoal's figures are measured against, shared by the lab benchmarks: the floor
+// (the same containers started directly with dockerode) and Docker Swarm on a lab.
+import Docker from 'dockerode';
+import { hostDockerSocket } from '../deploy/lab/lab';
+import type { LabHost } from '../deploy/lab/state';
+import { dockerOn } from '../deploy/lab/swarm-reference';
+import { waitFor } from '../deploy/sys';
+
+/** The floor: `replicas` containers created and started with dockerode, spread over the hosts in parallel. */
+export async function directStart(hosts: LabHost[], replicas: number, image: string): Promise<number> {
+  const started = performance.now();
+  const containers = await Promise.all(
+    Array.from({ length: replicas }, async (_, i) => {
+      const docker = new Docker({ socketPath: hostDockerSocket(hosts[i % hosts.length]) });
+      const c = await docker.createContainer({ Image: image, name: `floor-${replicas}-${i}` });
+      await c.start();
+      return c;
+    }),
+  );
+  const elapsed = performance.now() - started;
+  await Promise.all(containers.map((c) => c.remove({ force: true })));
+  return elapsed;
+}
+
+/** Docker Swarm: `service create` until `service ls` shows all replicas running; the service is removed after. */
+export async function swarmConverge(
+  manager: LabHost,
+  replicas: number,
+  image: string,
+  pollMs = 50,
+): Promise<number> {
+  const started = performance.now();
+  await dockerOn(manager, [
+    'service',
+    'create',
+    '--detach',
+    '--name',
+    'web',
+    '--replicas',
+    String(replicas),
+    image,
+  ]);
+  await waitFor(
+    `${replicas} swarm replicas running`,
+    async () => {
+      const r = await dockerOn(manager, [
+        'service',
+        'ls',
+        '--filter',
+        'name=web',
+        '--format',
+        '{{.Replicas}}',
+      ]);
+      return r.stdout.trim() === `${replicas}/${replicas}`;
+    },
+    120_000,
+    pollMs,
+  );
+  const elapsed = performance.now() - started;
+  await dockerOn(manager, ['service', 'rm', 'web']);
+  return elapsed;
+}
