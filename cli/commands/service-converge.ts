@@ -86,3 +86,58 @@ export async function waitForConvergence(
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
+
+/**
+ * Follows a rolling update (or rollback) through the service's update status: a line
+ * per slot as its task moves on, and the overall count. Returns when it completed;
+ * fails with the manager's reason when it paused or rolled back on its own.
+ */
+export async function waitForUpdate(
+  o: ConnectionOptions,
+  serviceId: string,
+  opts: { quiet: boolean; rollback: boolean; timeoutMs?: number },
+): Promise<void> {
+  const say = (line: string) => !opts.quiet && print(line);
+  const shown = new Map<string, string>();
+  const timeoutMs = opts.timeoutMs ?? CONVERGE_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  let lastOverall = '';
+  for (;;) {
+    const service = await getService(o, serviceId);
+    const tasks = await serviceTasks(o, [serviceId]);
+    const p = progressOf(service, tasks);
+    const name = service.spec?.annotations?.name ?? serviceId;
+    for (const t of tasks.filter(isDesired)) {
+      const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
+      const text = `${label}: ${(t.status?.state ?? '').toLowerCase()} ${t.spec?.container?.image ?? ''}${t.status?.err ? ` (${t.status.err})` : ''}`;
+      if (shown.get(t.id) !== text) say(text);
+      shown.set(t.id, text);
+    }
+    const overall = `overall progress: ${p.running} out of ${p.wanted} tasks`;
+    if (overall !== lastOverall) say(overall);
+    lastOverall = overall;
+    const st = service.updateStatus;
+    switch (st?.state) {
+      case 'COMPLETED':
+        say(`verify: Service converged (${st.message})`);
+        return;
+      case 'ROLLBACK_COMPLETED':
+        if (opts.rollback) {
+          say(`verify: Service converged (${st.message})`);
+          return;
+        }
+        throw new Error(`service ${name}: ${st.message}`);
+      case 'PAUSED':
+      case 'ROLLBACK_PAUSED':
+        throw new Error(
+          `service ${name}: ${st.message}; fix the cause, then \`shoal service update\` again or \`shoal service rollback ${name}\``,
+        );
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `service ${name}: the ${opts.rollback ? 'rollback' : 'update'} did not complete within ${Math.round(timeoutMs / 1000)} s ` +
+          `(${p.running} of ${p.wanted} tasks on the new spec); see \`shoal service ps\` and \`shoal service inspect\``,
+      );
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}

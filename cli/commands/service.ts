@@ -9,7 +9,13 @@ import { addConnectionOptions, ConnectionOptions, control } from '../control-cli
 import { Column, formatRows, print } from '../output';
 import { collect, intOption, keyValueOption } from './options';
 import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
-import { waitForConvergence } from './service-converge';
+import { waitForConvergence, waitForUpdate } from './service-converge';
+import {
+  addUpdateConfigOptions,
+  applyUpdateFlags,
+  hasUpdateFlags,
+  updateFlagsOf,
+} from './service-update-config';
 
 const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : '');
 
@@ -121,6 +127,20 @@ async function afterChange(o: ConnectionOptions & WaitFlags, service: Service): 
   await waitForConvergence(o, service.id, { quiet: !!o.quiet });
 }
 
+/** Waits on the rollout when the change started one (new task spec), else on convergence. */
+async function afterUpdate(
+  o: ConnectionOptions & WaitFlags,
+  before: number,
+  service: Service,
+  rollback: boolean,
+): Promise<void> {
+  print(service.id);
+  if (o.detach) return;
+  const rolling = Number(service.specVersion) > before;
+  if (rolling) await waitForUpdate(o, service.id, { quiet: !!o.quiet, rollback });
+  else await waitForConvergence(o, service.id, { quiet: !!o.quiet });
+}
+
 function addWaitOptions(cmd: Command): Command {
   return cmd
     .option('-d, --detach', 'exit immediately instead of waiting for the service to converge')
@@ -146,10 +166,20 @@ async function updateService(
   ).service as Service;
 }
 
+async function rollbackService(o: ConnectionOptions & WaitFlags, ref: string): Promise<void> {
+  const current = await getService(o, ref);
+  const res = await control<GetServiceResponse__Output>(o, 'UpdateService', {
+    serviceId: current.id,
+    serviceVersion: current.meta?.version,
+    rollback: 'PREVIOUS',
+  });
+  await afterUpdate(o, Number(current.specVersion), res.service as Service, true);
+}
+
 export function serviceCommand(): Command {
   const service = new Command('service').description('manage services (on a manager)');
 
-  addConnectionOptions(
+  const create = addConnectionOptions(
     addWaitOptions(
       service
         .command('create')
@@ -178,8 +208,14 @@ export function serviceCommand(): Command {
         .option('-w, --workdir <dir>', 'working directory in the container')
         .option('-u, --user <user>', 'user in the container'),
     ),
-  ).action(async (image: string, args: string[], o: ConnectionOptions & CreateFlags & WaitFlags) => {
+  );
+  addUpdateConfigOptions(create, 'update');
+  addUpdateConfigOptions(create, 'rollback');
+  create.action(async (image: string, args: string[], o: ConnectionOptions & CreateFlags & WaitFlags) => {
     const spec = specFromFlags(image, args, o);
+    const flags = o as unknown as Record<string, unknown>;
+    spec.update = applyUpdateFlags('update', updateFlagsOf(flags, 'update'));
+    spec.rollback = applyUpdateFlags('rollback', updateFlagsOf(flags, 'rollback'));
     const res = await control<GetServiceResponse__Output>(o, 'CreateService', { spec });
     await afterChange(o, res.service as Service);
   });
@@ -288,7 +324,7 @@ export function serviceCommand(): Command {
     }
   });
 
-  addConnectionOptions(
+  const update = addConnectionOptions(
     addWaitOptions(
       service
         .command('update')
@@ -302,9 +338,13 @@ export function serviceCommand(): Command {
         .option('--constraint-rm <expr>', 'remove a placement constraint', collect, [])
         .option('--label-add <key=value>', 'add or change a service label', keyValueOption('--label-add'), {})
         .option('--label-rm <key>', 'remove a service label', collect, [])
-        .option('--force', 'redeploy the tasks even if nothing changed'),
+        .option('--force', 'redeploy the tasks even if nothing changed')
+        .option('--rollback', "roll back to the service's previous spec"),
     ),
-  ).action(
+  );
+  addUpdateConfigOptions(update, 'update');
+  addUpdateConfigOptions(update, 'rollback');
+  update.action(
     async (
       ref: string,
       o: ConnectionOptions &
@@ -318,8 +358,22 @@ export function serviceCommand(): Command {
           labelAdd: Record<string, string>;
           labelRm: string[];
           force?: boolean;
+          rollback?: boolean;
         },
     ) => {
+      const flags = o as unknown as Record<string, unknown>;
+      const updateFlags = updateFlagsOf(flags, 'update');
+      const rollbackFlags = updateFlagsOf(flags, 'rollback');
+      if (o.rollback) {
+        const changes = [o.image, o.replicas, o.force, ...o.envAdd, ...o.envRm].filter(
+          (x) => x !== undefined,
+        );
+        if (changes.length || hasUpdateFlags(updateFlags) || hasUpdateFlags(rollbackFlags))
+          throw new Error('--rollback: cannot be combined with other changes');
+        await rollbackService(o, ref);
+        return;
+      }
+      const before = Number((await getService(o, ref)).specVersion);
       const updated = await updateService(
         o,
         ref,
@@ -354,12 +408,24 @@ export function serviceCommand(): Command {
             delete ann.labels[k];
           }
           Object.assign(ann.labels, o.labelAdd);
+          if (hasUpdateFlags(updateFlags)) spec.update = applyUpdateFlags('update', updateFlags, spec.update);
+          if (hasUpdateFlags(rollbackFlags))
+            spec.rollback = applyUpdateFlags('rollback', rollbackFlags, spec.rollback);
         },
         !!o.force,
       );
-      await afterChange(o, updated);
+      await afterUpdate(o, before, updated, false);
     },
   );
+
+  addConnectionOptions(
+    addWaitOptions(
+      service
+        .command('rollback')
+        .description('revert a service to its previous spec (as docker service rollback)')
+        .argument('<service>', 'id, id prefix or name'),
+    ),
+  ).action(async (ref: string, o: ConnectionOptions & WaitFlags) => rollbackService(o, ref));
 
   addConnectionOptions(
     service

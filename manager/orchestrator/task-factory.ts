@@ -1,7 +1,7 @@
 // How a new task is built from its service, in one place for every orchestrator: it
 // carries a copy of the service's task template and spec version (so a later service
 // update can tell it apart), the service's endpoint, and a name users recognise
-// (`web.3` for slot 3 of web, `web.<node id>` for a global task).
+// (`web.3.<task id>` for slot 3 of web, `web.<node id>.<task id>` for a global task).
 import type { Service, Task, TaskState } from '../api-types';
 
 export interface NewTaskOptions {
@@ -34,7 +34,9 @@ export function newTask(service: Service, opts: NewTaskOptions): Task {
     slot: opts.slot,
     nodeId: opts.nodeId ?? '',
     annotations: {
-      name: opts.nodeId ? `${name}.${opts.nodeId}` : `${name}.${opts.slot}`,
+      // Unique per task, as Swarm's: it names the container, and during an update (or a
+      // restart) the old and new containers of one slot exist side by side.
+      name: `${name}.${opts.nodeId || opts.slot}.${opts.id}`,
       labels: {},
     },
     serviceAnnotations: spec.annotations,

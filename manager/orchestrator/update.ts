@@ -127,7 +127,8 @@ export function planRollingUpdate(
   }
 
   if (failed && policy.failureAction !== 'CONTINUE' && failures > policy.maxFailureRatio * slots.length) {
-    const why = `failure or early termination of task ${failed.id}`;
+    const cause = failed.status?.err || failed.status?.message || stateOf(failed).toLowerCase();
+    const why = `failure or early termination of task ${failed.id} (${cause})`;
     if (policy.failureAction === 'ROLLBACK' && !rollingBack && service.previousSpec) {
       b.updateService(rolledBack(service, ctx.now, `update rolled back due to ${why}`));
     } else {

@@ -27,8 +27,8 @@ describe('global orchestrator plan', () => {
     ]);
     const p = planGlobal(svc, [], view, ctx());
     expect(p.creates.map((t) => [t.nodeId, t.slot, t.annotations!.name])).toEqual([
-      ['a', 0, 'g.a'],
-      ['b', 0, 'g.b'],
+      ['a', 0, `g.a.${p.creates[0].id}`],
+      ['b', 0, `g.b.${p.creates[1].id}`],
     ]);
   });
 

@@ -18,7 +18,7 @@ describe('replicated orchestrator plan', () => {
       specVersion: 1,
       desiredState: 'RUNNING',
       nodeId: '',
-      annotations: { name: 'web.1' },
+      annotations: { name: `web.1.${p.creates[0].id}` },
       status: { state: 'PENDING', message: 'created' },
     });
     expect(p.guard).toBe(svc);

@@ -114,7 +114,7 @@ describe('rolling update plan', () => {
     const p = planReplicated(v2, [asShutDown(old[0]), old[1], old[2], old[3], failedTask], nodes, ctx());
     expect(p.guard?.updateStatus).toMatchObject({
       state: 'PAUSED',
-      message: `update paused due to failure or early termination of task ${failedTask.id}`,
+      message: `update paused due to failure or early termination of task ${failedTask.id} (failed)`,
     });
     expect(stopped(p)).toEqual([]);
     // Outdated slots 2-4 are untouched; slot 1 may restart per its restart policy.
