@@ -10,6 +10,7 @@ import { historyLimitFor, liveLoad } from './replicated';
 import { restartPolicyOf } from './restart';
 import { newTask } from './task-factory';
 import { isWanted } from './task-state';
+import { planRollingUpdate, settleStartFirst, UpdateSlot } from './update';
 
 export function planGlobal(
   service: Service,
@@ -35,6 +36,7 @@ export function planPerNode(
   const limit = historyLimitFor(service, ctx);
   const load = liveLoad(tasks);
   const current = job ? (t: Task) => t.jobIteration === service.jobIteration : undefined;
+  const updateSlots: UpdateSlot[] = [];
 
   for (const [nodeId, group] of groups) {
     if (nodeId === '' || !nodes.get(nodeId)) retireGroup(b, group, nodes, ctx, 'SHUTDOWN');
@@ -57,6 +59,21 @@ export function planPerNode(
       for (const t of group.live) if (!current!(t)) b.setDesired(t, 'SHUTDOWN');
     }
     if (fit === 'run') {
+      const make = () =>
+        newTask(service, {
+          id: ctx.newId(),
+          now: ctx.now,
+          slot: 0,
+          nodeId: node.id,
+          initialState: ctx.initialState,
+        });
+      if (!job) {
+        updateSlots.push({ group, make });
+        if (settleStartFirst(b, service, group)) {
+          reapHistory(b, group!, limit, nodes, ctx);
+          continue;
+        }
+      }
       fillGroup({
         b,
         group,
@@ -67,17 +84,12 @@ export function planPerNode(
         load,
         current,
         misplaced: () => false,
-        make: () =>
-          newTask(service, {
-            id: ctx.newId(),
-            now: ctx.now,
-            slot: 0,
-            nodeId: node.id,
-            initialState: ctx.initialState,
-          }),
+        make,
       });
     }
     if (group) reapHistory(b, group, limit, nodes, ctx);
   }
+  // Each node is a slot for the updater; jobs rerun by iteration instead.
+  if (!job) planRollingUpdate(b, service, updateSlots, ctx);
   return b.build();
 }

@@ -182,3 +182,25 @@ test('bad update flags name the field and change nothing', () => {
   expect(r.stderr).toMatch(/--update-order: must be stop-first or start-first/);
   expect(inspect('app').meta?.version).toBe(before.meta?.version);
 });
+
+test('a global service updates node by node, start-first: each host ends on app:2', async () => {
+  const v2 = `${lab.registry}/lab/app:2`;
+  shoal(['service', 'create', '--name', 'everywhere', '--mode', 'global', `${lab.registry}/lab/app:1`]);
+  expect(await running('everywhere')).toHaveLength(2);
+  const out = shoal([
+    'service',
+    'update',
+    '--image',
+    v2,
+    '--update-order',
+    'start-first',
+    '--update-monitor',
+    '1s',
+    'everywhere',
+  ]);
+  expect(out).toMatch(/verify: Service converged \(update completed\)/);
+  const after = await running('everywhere');
+  expect(after.map((c) => c.host).sort()).toEqual(HOSTS);
+  expect(after.every((c) => c.image === v2)).toBe(true);
+  expect(answers(after).every((a) => a.startsWith('app v2'))).toBe(true);
+});

@@ -1,7 +1,13 @@
 // The rolling updater as a pure plan: what one pass stops, starts and records for a
 // service whose spec version moved past its tasks'.
 import type { Service, Task } from '../../../manager/api-types';
-import { DEFAULT_MONITOR_MS, Plan, planReplicated, updatePolicyOf } from '../../../manager/orchestrator';
+import {
+  DEFAULT_MONITOR_MS,
+  Plan,
+  planReplicated,
+  planService,
+  updatePolicyOf,
+} from '../../../manager/orchestrator';
 import { ctx, lookup, node, service, T0, task } from './fixtures';
 
 const nodes = lookup([node('a'), node('b')]);
@@ -196,5 +202,26 @@ describe('rolling update plan', () => {
       updates: [],
       deletes: [],
     });
+  });
+});
+
+describe('rolling update of a global service', () => {
+  it('replaces one node at a time by default, each new task on its node', () => {
+    const g1 = service('g', { mode: 'global', global: {}, task: { container: { image: 'app:1' } } });
+    const old = [task(g1, { nodeId: 'a', slot: 0 }), task(g1, { nodeId: 'b', slot: 0 })];
+    const g2: Service = {
+      ...g1,
+      spec: {
+        ...g1.spec!,
+        task: { ...g1.spec!.task!, container: { ...g1.spec!.task!.container!, image: 'app:2' } },
+      },
+      previousSpec: g1.spec,
+      specVersion: 2,
+      updateStatus: { state: 'UPDATING', startedAt: STARTED, completedAt: 0, message: '' },
+    };
+    const p = planService('g', g2, old, nodes, ctx());
+    expect(p.creates.map((t) => [t.nodeId, t.specVersion])).toEqual([['a', 2]]);
+    expect(p.updates.find((u) => u.id === old[0].id)?.desiredState).toBe('SHUTDOWN');
+    expect(p.updates.find((u) => u.id === old[1].id)).toBeUndefined();
   });
 });
