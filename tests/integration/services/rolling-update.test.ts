@@ -204,3 +204,31 @@ test('a global service updates node by node, start-first: each host ends on app:
   expect(after.every((c) => c.image === v2)).toBe(true);
   expect(answers(after).every((a) => a.startsWith('app v2'))).toBe(true);
 });
+
+test('an update whose tasks crash pauses: the CLI exits non-zero with the reason; rollback recovers', async () => {
+  // One at a time with a pause between: the crash (2 s after start) lands before the next slot.
+  const r = onHost('m1', [
+    SHOAL,
+    'service',
+    'update',
+    '--image',
+    `${lab.registry}/lab/crash:1`,
+    '--update-parallelism',
+    '1',
+    '--update-delay',
+    '4s',
+    'app',
+  ]);
+  expect(r.code).not.toBe(0);
+  expect(r.stderr).toMatch(
+    /service app: update paused due to failure or early termination of task \w+ \(.*exit.*\)/,
+  );
+  expect(inspect('app').updateStatus).toMatchObject({ state: 'PAUSED' });
+  // Paused means no more slots are taken down: the other 3 still run app:1.
+  expect((await running('app')).filter((c) => c.image.endsWith('app:1'))).toHaveLength(3);
+
+  expect(shoal(['service', 'rollback', 'app'])).toMatch(/rollback completed/);
+  const after = await running('app');
+  expect(after).toHaveLength(4);
+  expect(answers(after).every((a) => a.startsWith('app v1'))).toBe(true);
+});
