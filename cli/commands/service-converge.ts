@@ -23,13 +23,19 @@ export interface Progress {
   unplaceable: string[];
 }
 
+/**
+ * Made from the service's current spec: its version, or an older version with the same
+ * task spec (a rollback leaves the tasks that already ran the restored spec).
+ */
+export const isCurrent = (t: Task, s: Service): boolean =>
+  Number(t.specVersion) === Number(s.specVersion) ||
+  (!!s.spec?.task && JSON.stringify(t.spec) === JSON.stringify(s.spec.task));
+
 export function progressOf(service: Service, tasks: Task[]): Progress {
   const current = tasks.filter((t) => isDesired(t));
   const wanted =
     service.spec?.mode === 'global' ? current.length : Number(service.spec?.replicated?.replicas ?? 0);
-  const running = current.filter(
-    (t) => t.status?.state === 'RUNNING' && Number(t.specVersion) === Number(service.specVersion),
-  ).length;
+  const running = current.filter((t) => t.status?.state === 'RUNNING' && isCurrent(t, service)).length;
   const stopping = tasks.filter((t) => !isDesired(t) && STARTED.includes(t.status?.state ?? '')).length;
   const unplaceable = current
     .filter((t) => t.status?.state === 'PENDING' && t.status.err)

@@ -61,7 +61,17 @@ export function updatePolicyOf(service: Service): UpdatePolicy {
   };
 }
 
-const isOutdated = (t: Task, s: Service): boolean => Number(t.specVersion) < Number(s.specVersion);
+/**
+ * Made from an older spec version and a different task spec: a rollback (or an update
+ * back to an earlier spec) leaves tasks that already run what the service asks alone.
+ */
+export function isOutdated(t: Task, s: Service): boolean {
+  if (Number(t.specVersion) >= Number(s.specVersion)) return false;
+  return (
+    JSON.stringify(t.spec) !== JSON.stringify(s.spec?.task) ||
+    JSON.stringify(t.endpoint?.spec?.ports ?? []) !== JSON.stringify(s.spec?.endpoint?.ports ?? [])
+  );
+}
 
 /**
  * Start-first leaves two live tasks in a slot for a while: the old one serving and the
@@ -106,7 +116,9 @@ export function planRollingUpdate(
     const live = tasks.filter((t) => isLive(b.current(t)));
     const fresh = live.filter((t) => !isOutdated(t, service));
     const old = live.filter((t) => isOutdated(t, service));
-    if (fresh.some((t) => stateOf(t) !== 'RUNNING')) inFlight++;
+    // A slot with nothing live is being refilled (in this very plan, or after a restart
+    // delay): not done yet, and it counts against the parallelism like a replacement.
+    if (fresh.some((t) => stateOf(t) !== 'RUNNING') || live.length === 0) inFlight++;
     else if (old.length > 0 && fresh.length === 0) candidates.push(slot);
     for (const t of fresh)
       if (stateOf(t) === 'RUNNING' && stateSince(t) >= startedAt)

@@ -137,7 +137,8 @@ describe('rolling update plan', () => {
   });
 
   it('failure action continue goes on despite failures', () => {
-    const { v2, old } = updating({ parallelism: 1, failureAction: 'CONTINUE' });
+    // Parallelism 2: slot 1 (being refilled after its failure) takes one, slot 2 the other.
+    const { v2, old } = updating({ parallelism: 2, failureAction: 'CONTINUE' });
     const p = planReplicated(
       v2,
       [asShutDown(old[0]), old[1], old[2], old[3], fresh(v2, 1, 'FAILED')],
@@ -223,5 +224,39 @@ describe('rolling update of a global service', () => {
     expect(p.creates.map((t) => [t.nodeId, t.specVersion])).toEqual([['a', 2]]);
     expect(p.updates.find((u) => u.id === old[0].id)?.desiredState).toBe('SHUTDOWN');
     expect(p.updates.find((u) => u.id === old[1].id)).toBeUndefined();
+  });
+});
+
+describe('what the updater replaces', () => {
+  it('a rollback leaves tasks that already run the restored spec alone', () => {
+    const { v1, v2, old } = updating({ parallelism: 0 });
+    // Paused after slot 1 went to v2; the rollback restores v1's spec as version 3.
+    const v2Task = { ...fresh(v2, 1, 'RUNNING'), spec: v2.spec!.task };
+    const back: Service = {
+      ...v2,
+      spec: v1.spec,
+      previousSpec: v2.spec,
+      specVersion: 3,
+      updateStatus: { state: 'ROLLBACK_STARTED', startedAt: NOW - 1, completedAt: 0, message: '' },
+    };
+    const p = planReplicated(back, [asShutDown(old[0]), old[1], old[2], old[3], v2Task], nodes, ctx());
+    expect(created(p)).toEqual([1]);
+    expect(stopped(p)).toEqual([]);
+    expect(p.updates.find((u) => u.id === v2Task.id)?.desiredState).toBe('SHUTDOWN');
+  });
+});
+
+describe('completion', () => {
+  it('an empty slot (being refilled) keeps the update from completing', () => {
+    const { v2 } = updating({ parallelism: 2 });
+    const three = [1, 2, 3].map((s) => fresh(v2, s, 'RUNNING', NOW - 10_000));
+    const failedHead = fresh(v2, 4, 'FAILED', NOW - 10_000);
+    const p = planReplicated(
+      { ...v2, updateStatus: { ...v2.updateStatus!, startedAt: NOW } },
+      [...three, failedHead],
+      nodes,
+      ctx(),
+    );
+    expect(p.guard?.updateStatus?.state).not.toBe('COMPLETED');
   });
 });
