@@ -9,6 +9,7 @@ import { addConnectionOptions, ConnectionOptions, control } from '../control-cli
 import { Column, formatRows, print } from '../output';
 import { collect, intOption, keyValueOption } from './options';
 import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
+import { applyContainerFlags, ContainerFlags } from './service-container-flags';
 import { waitForConvergence, waitForUpdate } from './service-converge';
 import {
   addUpdateConfigOptions,
@@ -206,19 +207,41 @@ export function serviceCommand(): Command {
         .option('--stop-grace-period <duration>', 'time to wait before killing a container')
         .option('--hostname <name>', 'container hostname (templates allowed)')
         .option('-w, --workdir <dir>', 'working directory in the container')
-        .option('-u, --user <user>', 'user in the container'),
+        .option('-u, --user <user>', 'user in the container')
+        .option('--mount <spec>', 'type=bind|volume|tmpfs,source=...,target=...[,readonly]', collect, [])
+        .option('--env-file <file>', 'read environment variables from a file', collect, [])
+        .option('--entrypoint <command>', "override the image's entrypoint")
+        .option('--stop-signal <signal>', 'signal that stops a container')
+        .option('--health-cmd <command>', 'command that checks health')
+        .option('--health-interval <duration>', 'time between health checks')
+        .option('--health-timeout <duration>', 'time a health check may take')
+        .option('--health-retries <n>', 'failures before unhealthy', intOption('--health-retries'))
+        .option('--health-start-period <duration>', 'grace period before failures count')
+        .option('--no-healthcheck', "disable the image's health check")
+        .option('--reserve-cpu <cpus>', 'CPUs reserved per task (the scheduler counts them)')
+        .option('--reserve-memory <bytes>', 'memory reserved per task, e.g. 64m')
+        .option('--limit-cpu <cpus>', 'CPU limit per task')
+        .option('--limit-memory <bytes>', 'memory limit per task, e.g. 128m')
+        .option('--placement-pref <pref>', 'spread=node.labels.<label>', collect, []),
     ),
   );
   addUpdateConfigOptions(create, 'update');
   addUpdateConfigOptions(create, 'rollback');
-  create.action(async (image: string, args: string[], o: ConnectionOptions & CreateFlags & WaitFlags) => {
-    const spec = specFromFlags(image, args, o);
-    const flags = o as unknown as Record<string, unknown>;
-    spec.update = applyUpdateFlags('update', updateFlagsOf(flags, 'update'));
-    spec.rollback = applyUpdateFlags('rollback', updateFlagsOf(flags, 'rollback'));
-    const res = await control<GetServiceResponse__Output>(o, 'CreateService', { spec });
-    await afterChange(o, res.service as Service);
-  });
+  create.action(
+    async (
+      image: string,
+      args: string[],
+      o: ConnectionOptions & CreateFlags & ContainerFlags & WaitFlags,
+    ) => {
+      const spec = specFromFlags(image, args, o);
+      applyContainerFlags(spec.task as Parameters<typeof applyContainerFlags>[0], o);
+      const flags = o as unknown as Record<string, unknown>;
+      spec.update = applyUpdateFlags('update', updateFlagsOf(flags, 'update'));
+      spec.rollback = applyUpdateFlags('rollback', updateFlagsOf(flags, 'rollback'));
+      const res = await control<GetServiceResponse__Output>(o, 'CreateService', { spec });
+      await afterChange(o, res.service as Service);
+    },
+  );
 
   addConnectionOptions(
     service
