@@ -1,4 +1,5 @@
 // `shoal node ls|inspect|update|promote|demote|rm|ps`, as `docker node`.
+import { parseFilters } from './filters';
 import { Command } from 'commander';
 import type { Node } from '../../manager/api-types';
 import type { Task__Output as Task } from '../../proto/gen/shoal/api/Task';
@@ -45,33 +46,24 @@ const TASK_COLUMNS: Column<Task & { nodeName: string }>[] = [
 
 /** docker's --filter for nodes: id=, name=, label=k[=v], role=, membership=. */
 export function nodeFilters(filters: string[]): object {
-  const f = {
-    common: { names: [] as string[], idPrefixes: [] as string[], labels: {} as Record<string, string> },
-    roles: [] as string[],
-    memberships: [] as string[],
-  };
-  for (const raw of filters) {
-    const eq = raw.indexOf('=');
-    if (eq <= 0) throw new Error(`--filter: must look like key=value, got "${raw}"`);
-    const key = raw.slice(0, eq);
-    const value = raw.slice(eq + 1);
-    if (key === 'id') f.common.idPrefixes.push(value);
-    else if (key === 'name') f.common.names.push(value);
-    else if (key === 'label' || key === 'node.label') {
-      const i = value.indexOf('=');
-      if (i < 0) f.common.labels[value] = '';
-      else f.common.labels[value.slice(0, i)] = value.slice(i + 1);
-    } else if (key === 'role') {
-      if (value !== 'manager' && value !== 'worker')
-        throw new Error(`--filter role: must be manager or worker, got "${value}"`);
-      f.roles.push(value);
-    } else if (key === 'membership') {
-      if (!['accepted', 'pending'].includes(value))
-        throw new Error(`--filter membership: must be accepted or pending, got "${value}"`);
-      f.memberships.push(value.toUpperCase());
-    } else throw new Error(`--filter: unknown filter "${key}"; filters: id, name, label, role, membership`);
-  }
-  return f;
+  return parseFilters(
+    filters,
+    { roles: [] as string[], memberships: [] as string[] },
+    (key, value, own) => {
+      if (key === 'role') {
+        if (value !== 'manager' && value !== 'worker')
+          throw new Error(`--filter role: must be manager or worker, got "${value}"`);
+        own.roles.push(value);
+      } else if (key === 'membership') {
+        if (!['accepted', 'pending'].includes(value))
+          throw new Error(`--filter membership: must be accepted or pending, got "${value}"`);
+        own.memberships.push(value.toUpperCase());
+      } else return false;
+      return true;
+    },
+    ['role', 'membership'],
+    ['label', 'node.label'],
+  );
 }
 
 async function selfId(o: ConnectionOptions): Promise<string> {

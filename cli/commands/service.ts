@@ -1,4 +1,5 @@
 // `shoal service create|ls|ps|inspect|scale|update|rm`, as `docker service`.
+import { parseFilters } from './filters';
 import { Command } from 'commander';
 import type { Service, Task, Node } from '../../manager/api-types';
 import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/ListServicesResponse';
@@ -93,28 +94,18 @@ export async function nodeNames(o: ConnectionOptions): Promise<Map<string, strin
 
 /** docker's --filter for services: id=, name=, label=k[=v], mode=. */
 function serviceFilters(filters: string[]): object {
-  const f = {
-    common: { names: [] as string[], idPrefixes: [] as string[], labels: {} as Record<string, string> },
-    modes: [] as string[],
-  };
-  for (const raw of filters) {
-    const eq = raw.indexOf('=');
-    if (eq <= 0) throw new Error(`--filter: must look like key=value, got "${raw}"`);
-    const key = raw.slice(0, eq);
-    const value = raw.slice(eq + 1);
-    if (key === 'id') f.common.idPrefixes.push(value);
-    else if (key === 'name') f.common.names.push(value);
-    else if (key === 'label') {
-      const i = value.indexOf('=');
-      if (i < 0) f.common.labels[value] = '';
-      else f.common.labels[value.slice(0, i)] = value.slice(i + 1);
-    } else if (key === 'mode') {
+  return parseFilters(
+    filters,
+    { modes: [] as string[] },
+    (key, value, own) => {
+      if (key !== 'mode') return false;
       if (!['replicated', 'global'].includes(value))
         throw new Error(`--filter mode: must be replicated or global, got "${value}"`);
-      f.modes.push(value);
-    } else throw new Error(`--filter: unknown filter "${key}"; filters: id, name, label, mode`);
-  }
-  return f;
+      own.modes.push(value);
+      return true;
+    },
+    ['mode'],
+  );
 }
 
 interface WaitFlags {
