@@ -8,6 +8,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  setupFilesAfterEnv: ['<rootDir>/tests/support/fast-check-seed.ts'],
 };
 module.exports = {
   projects: [
