@@ -11,6 +11,7 @@ import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNo
 import { LabCluster, sleep, waitFor } from '../../tests/integration/cluster/lab-cluster';
 import { percentile, median, round } from '../stats';
 import type { Figures } from '../run';
+import { measureSwarmFailover } from '../swarm';
 
 export const description = 'leader kill -9 -> next accepted CLI write; worker kill -9 -> node Down';
 
@@ -50,8 +51,21 @@ async function healthy(c: LabCluster): Promise<void> {
 }
 
 export async function run(args: string[]): Promise<Figures> {
-  if (args.includes('--vs-swarm'))
-    throw new Error('--vs-swarm is not implemented; see LAB.md for Swarm figures');
+  const figures = await measureShoal(args);
+  if (!args.includes('--vs-swarm')) return figures;
+  // The same kills on Docker Swarm, on a lab of its own after shoal's is gone.
+  const swarm = await measureSwarmFailover(Number(figures.kills));
+  const swarmP50 = round(percentile(swarm.failovers, 50), 0);
+  return {
+    ...figures,
+    swarm_failover_p50_ms: swarmP50,
+    swarm_failover_p99_ms: round(percentile(swarm.failovers, 99), 0),
+    swarm_node_down_ms: round(swarm.nodeDownMs, 0),
+    swarm_vs_shoal_failover_p50: round(swarmP50 / Number(figures.failover_p50_ms), 1),
+  };
+}
+
+async function measureShoal(args: string[]): Promise<Figures> {
   const kills = flag(args, '--kills', 10);
   const workerKills = flag(args, '--worker-kills', 3);
   const existing = args.includes('--lab') ? args[args.indexOf('--lab') + 1] : undefined;

@@ -83,6 +83,30 @@ async function nodeDown(lab: LabState): Promise<number> {
   return elapsed;
 }
 
+/** Swarm on its own 3+2 lab: leader kill -9 to next write (`kills` times) and worker kill to Down. */
+export async function measureSwarmFailover(
+  kills: number,
+): Promise<{ failovers: number[]; nodeDownMs: number }> {
+  const name = `swf${Math.random().toString(36).slice(2, 5)}`;
+  const lab = await labUp({ name, managers: 3, workers: 2 });
+  try {
+    await swarmInit(lab);
+    await sleep(2000); // let the swarm settle (gossip, certificates) before timing it
+    const failovers: number[] = [];
+    for (let k = 1; k <= kills; k++) {
+      failovers.push(await failover(lab, k));
+      console.log(
+        `swarm: kill ${k}/${kills}: leader kill -9 -> next write ${round(failovers.at(-1)!, 0)} ms`,
+      );
+    }
+    const nodeDownMs = await nodeDown(lab);
+    console.log(`swarm: worker dockerd kill -9 -> node Down ${round(nodeDownMs, 0)} ms`);
+    return { failovers, nodeDownMs };
+  } finally {
+    await labDown(name);
+  }
+}
+
 export async function run(args: string[]): Promise<Figures> {
   const kills = flag(args, '--kills', 10);
   const replicas = flag(args, '--replicas', 30);
