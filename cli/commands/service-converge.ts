@@ -13,7 +13,7 @@ const UNPLACEABLE_MS = 5_000;
 export const CONVERGE_TIMEOUT_MS = 180_000;
 
 // Task states are ordered; these bound "has a container that may still run".
-const STARTED = ['ASSIGNED', 'ACCEPTED', 'PREPARING', 'STARTING', 'RUNNING'];
+const STARTED = ['ASSIGNED', 'ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING'];
 
 export interface Progress {
   converged: boolean;

@@ -41,6 +41,12 @@ type Wake = ContainerSignal | { kind: 'stop' } | { kind: 'resync' } | { kind: 'd
 
 class Detached extends Error {}
 
+/**
+ * The manager wants the container stopped: SHUTDOWN or beyond. A job's task is desired
+ * COMPLETE, which means "run to the end", not "stop".
+ */
+const stopWanted = (task: Task): boolean => STATE_ORDER[task.desiredState] > STATE_ORDER.COMPLETE;
+
 /** Thrown inside the flow to end it with a given terminal outcome. */
 class Finish extends Error {
   constructor(readonly outcome: Partial<Outcome> & { state: TaskState; message: string }) {
@@ -74,7 +80,7 @@ export class TaskController {
     this.task = task;
     // The manager's view is the starting point: reports only ever move a task forward.
     this.state = task.status?.state ?? 'ASSIGNED';
-    if (STATE_ORDER[task.desiredState] > STATE_ORDER.RUNNING) this.stopRequested = true;
+    if (stopWanted(task)) this.stopRequested = true;
     this.done = this.run(existingContainerId);
   }
 
@@ -103,7 +109,7 @@ export class TaskController {
   /** A newer version of the task from the manager; only the desired state matters here. */
   update(task: Task): void {
     this.task = task;
-    if (STATE_ORDER[task.desiredState] > STATE_ORDER.RUNNING) this.requestStop();
+    if (stopWanted(task)) this.requestStop();
   }
 
   /** Stops the container with the task's grace period; resolves once SHUTDOWN is reported. */
@@ -236,6 +242,8 @@ export class TaskController {
     info = (await adapter.inspect(info.Id)) ?? info;
 
     if (info.State.Status === 'created') {
+      // Swarm's READY: the container exists and could start (also for one adopted unstarted).
+      this.report('READY', 'prepared', { info });
       if (this.stopRequested) throw new Finish({ state: 'SHUTDOWN', message: 'shutdown before start' });
       this.report('STARTING', 'starting', { info });
       try {
@@ -253,7 +261,7 @@ export class TaskController {
     await this.monitor();
   }
 
-  /** Pulls the image and creates the container (PREPARING). */
+  /** Pulls the image and creates the container (PREPARING; READY follows once it exists). */
   private async prepare(): Promise<Docker.ContainerInspectInfo> {
     const { adapter } = this.deps;
     this.report('ACCEPTED', 'accepted');

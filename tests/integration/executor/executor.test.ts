@@ -125,7 +125,7 @@ describe('docker executor on a real host', () => {
     });
     executor.assign(t);
     const running = await waitForState(t.id, 'RUNNING');
-    expect(statesOf(t.id)).toEqual(['ACCEPTED', 'PREPARING', 'STARTING', 'RUNNING']);
+    expect(statesOf(t.id)).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING']);
     expect(running.portStatus?.ports).toEqual([
       { name: 'http', protocol: 'TCP', targetPort: 80, publishedPort: 18080, publishMode: 'HOST' },
     ]);
@@ -157,7 +157,7 @@ describe('docker executor on a real host', () => {
     const failed = await waitForState(t.id, 'FAILED');
     expect(failed.err).toBe('task: non-zero exit (3)');
     expect(failed.container?.exitCode).toBe(3);
-    expect(statesOf(t.id)).toEqual(['ACCEPTED', 'PREPARING', 'STARTING', 'RUNNING', 'FAILED']);
+    expect(statesOf(t.id)).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING', 'FAILED']);
   });
 
   test('a container that exits 0 completes', async () => {
@@ -257,7 +257,7 @@ describe('docker executor on a real host', () => {
     executor.assign(second);
     const failed = await waitForState(second.id, 'FAILED');
     expect(failed.err).toMatch(/^starting container failed: .*port is already allocated/);
-    expect(statesOf(second.id)).toEqual(['ACCEPTED', 'PREPARING', 'STARTING', 'FAILED']);
+    expect(statesOf(second.id)).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'FAILED']);
   });
 
   test("the node description comes from the daemon, in Swarm's terms", async () => {

@@ -52,7 +52,7 @@ afterEach(async () => {
   await executor.close();
 });
 
-test('a task runs through accepted, preparing, starting, running and completes on exit 0', async () => {
+test('a task runs through accepted, preparing, ready, starting, running and completes on exit 0', async () => {
   executor.assign(task({ id: 't1' }));
   await untilState('t1', 'RUNNING');
   const c = docker.only();
@@ -61,7 +61,11 @@ test('a task runs through accepted, preparing, starting, running and completes o
   expect(last('t1').container).toEqual({ containerId: c.id, pid: c.pid, exitCode: 0 });
   docker.exit(c.id, 0);
   await untilState('t1', 'COMPLETE');
-  expect(statesOf('t1')).toEqual(['ACCEPTED', 'PREPARING', 'STARTING', 'RUNNING', 'COMPLETE']);
+  expect(statesOf('t1')).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING', 'COMPLETE']);
+  expect(reports.find(([, st]) => st.state === 'READY')![1]).toMatchObject({
+    message: 'prepared',
+    container: { containerId: c.id },
+  });
   expect(progress).toEqual([['t1', 'Pulling from x']]);
 });
 
@@ -96,7 +100,7 @@ test('with a health check, running waits for healthy; unhealthy stops and fails 
     'both started',
   );
   await tick();
-  expect(statesOf('ok')).toEqual(['ACCEPTED', 'PREPARING', 'STARTING']);
+  expect(statesOf('ok')).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'STARTING']);
   const [ok, bad] = [...docker.containers.values()];
   docker.setHealth(ok.id, 'healthy');
   await untilState('ok', 'RUNNING');
@@ -136,6 +140,15 @@ test('registry credentials reach the pull', async () => {
     IMAGE,
     expect.objectContaining({ authconfig: { username: 'u', password: 'p', serveraddress: 'reg' } }),
   ]);
+});
+
+test("a job's task (desired complete) runs to its end instead of being stopped", async () => {
+  executor.assign(task({ id: 'j1', task: { desiredState: 'COMPLETE' } }));
+  await untilState('j1', 'RUNNING');
+  expect(docker.calls.filter(([c]) => c === 'stop')).toEqual([]);
+  docker.exit(docker.only().id, 0);
+  await untilState('j1', 'COMPLETE');
+  expect(statesOf('j1')).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING', 'COMPLETE']);
 });
 
 test('a task whose desired state is already shutdown is never created', async () => {

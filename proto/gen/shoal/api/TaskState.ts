@@ -6,6 +6,7 @@ export const TaskState = {
   ASSIGNED: 'ASSIGNED',
   ACCEPTED: 'ACCEPTED',
   PREPARING: 'PREPARING',
+  READY: 'READY',
   STARTING: 'STARTING',
   RUNNING: 'RUNNING',
   COMPLETE: 'COMPLETE',
@@ -27,8 +28,10 @@ export type TaskState =
   | 256
   | 'PREPARING'
   | 320
-  | 'STARTING'
+  | 'READY'
   | 384
+  | 'STARTING'
+  | 448
   | 'RUNNING'
   | 512
   | 'COMPLETE'
