@@ -8,6 +8,7 @@ import { statusError } from './ca';
 import type { Node } from './api-types';
 import { ManagerConnections } from './forwarding';
 import { noQuorumError } from './errors';
+import { LogBroker } from './logs/broker';
 
 /** Structurally the daemon's logger; modules here never write to stdout themselves. */
 export interface Logger {
@@ -23,6 +24,8 @@ export type LeaderRoute = { self: true } | { self: false; address: string };
 
 export class ManagerContext {
   readonly connections: ManagerConnections;
+  /** Log subscriptions (`service logs`): used on the leader by the control API and dispatcher. */
+  readonly logs: LogBroker;
 
   constructor(
     readonly nodeId: string,
@@ -37,6 +40,7 @@ export class ManagerContext {
     readonly logger: Logger,
   ) {
     this.connections = new ManagerConnections(credentials, clusterId);
+    this.logs = new LogBroker(local);
   }
 
   get isLeader(): boolean {

@@ -12,6 +12,7 @@ import { collect, intOption, keyValueOption } from './options';
 import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
 import { applyContainerFlags, ContainerFlags } from './service-container-flags';
 import { waitForConvergence, waitForUpdate } from './service-converge';
+import { serviceLogsCommand } from './service-logs';
 import {
   addUpdateConfigOptions,
   applyUpdateFlags,
@@ -455,5 +456,6 @@ export function serviceCommand(): Command {
     }
   });
 
+  service.addCommand(serviceLogsCommand());
   return service;
 }

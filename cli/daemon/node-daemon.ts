@@ -27,6 +27,7 @@ import { recoverCommittedState } from '../../manager/membership/force-new-cluste
 import { AgentSession } from '../../worker-agent/session/session';
 import { describeNode } from '../../worker-agent/session/describe';
 import { TaskRunner } from '../../worker-agent/task-runner/task-runner';
+import { LogSubscriptions } from '../../worker-agent/session/log-subscriptions';
 import type { Logger } from '../log';
 import { LocalState, NodeState, writeAtomic } from './local-state';
 import { chooseAddresses } from './addresses';
@@ -52,6 +53,7 @@ export class NodeDaemon {
   manager: Manager | undefined;
   private agent: AgentSession | undefined;
   private tasks: TaskRunner | undefined;
+  private logs: LogSubscriptions | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
   private renewing: Promise<void> | undefined;
   private lastRoleRenewal = 0;
@@ -259,6 +261,7 @@ export class NodeDaemon {
   async stop(): Promise<void> {
     if (this.renewTimer) clearTimeout(this.renewTimer);
     await this.agent?.stop();
+    this.logs?.close();
     await this.tasks?.close();
     await this.manager?.stop();
   }
@@ -378,6 +381,14 @@ export class NodeDaemon {
     });
     tasks.attach(agent);
     this.tasks = tasks;
+    // `service logs`: the leader's log subscriptions, served from this node's containers.
+    this.logs = new LogSubscriptions({
+      clusterId: s.clusterId,
+      credentials: () => this.creds!,
+      dockerSocket: this.opts.dockerSocket,
+      logger: this.log.child('logs'),
+    });
+    this.logs.attach(agent);
     agent.start();
     this.agent = agent;
   }
@@ -452,6 +463,8 @@ export class NodeDaemon {
     if (this.renewTimer) clearTimeout(this.renewTimer);
     await this.agent?.stop().catch(() => undefined);
     this.agent = undefined;
+    this.logs?.close();
+    this.logs = undefined;
     await this.tasks?.close().catch(() => undefined);
     this.tasks = undefined;
     await this.manager?.stop().catch(() => undefined);

@@ -11,6 +11,7 @@ import { statusError } from '../ca';
 import { asServiceError } from '../grpc-util';
 import type { ManagerContext } from '../context';
 import { isForwarded, startForward } from '../forwarding';
+import { subscribeLogsHandler } from './logs';
 
 /** One method's logic, run on the leader. Requests arrive decoded, responses are plain objects. */
 export type ControlMethod = (request: never, ctx: ManagerContext) => Promise<object>;
@@ -40,6 +41,15 @@ export function controlHandlers(
   const service = controlServiceDefinition();
   const handlers: grpc.UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(service)) {
+    if (name === 'SubscribeLogs') {
+      // The one streaming method: it routes to the leader itself (see logs.ts).
+      const m = method as grpc.MethodDefinition<unknown, unknown>;
+      handlers[name] = subscribeLogsHandler(ctx, m, opts, unavailable) as grpc.handleServerStreamingCall<
+        unknown,
+        unknown
+      >;
+      continue;
+    }
     handlers[name] = (
       call: grpc.ServerUnaryCall<unknown, unknown>,
       callback: grpc.sendUnaryData<unknown>,
@@ -71,7 +81,7 @@ export function controlHandlers(
   }
 }
 
-async function requireNodeRecord(c: ManagerContext, nodeId: string): Promise<void> {
+export async function requireNodeRecord(c: ManagerContext, nodeId: string): Promise<void> {
   if (c.local.get('nodes', nodeId)) return;
   // A follower may not have applied the caller's join yet: catch up once, then decide.
   if (!c.isLeader) await c.raft.readBarrier().catch(() => undefined);

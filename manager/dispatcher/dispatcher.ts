@@ -17,6 +17,7 @@ import type { ManagerContext } from '../context';
 import { LEADER_ADDR_HEADER } from '../forwarding';
 import { translateRaftError } from '../errors';
 import { HeartbeatTracker } from '../node-status/heartbeats';
+import { logHandlers, SessionOf } from './logs';
 import {
   DEFAULT_HEARTBEAT_PERIOD_MS,
   EXPIRY_CHECK_MS,
@@ -56,6 +57,7 @@ export class Dispatcher {
     this.ctx.raft.off('role', this.onRole);
     if (this.timer) clearInterval(this.timer);
     this.dropAll();
+    this.ctx.logs.closeAll();
   }
 
   /** The configured period (cluster spec) or the default. */
@@ -114,6 +116,21 @@ export class Dispatcher {
       }),
 
       Assignments: (call) => this.assignments(call),
+
+      ...logHandlers(this.ctx.logs, (call, sessionId) => this.sessionOf(call, sessionId)),
+    };
+  }
+
+  /** The caller's node and live session, for rpcs that live and die with it (logs). */
+  private sessionOf(call: object, sessionId: string): SessionOf {
+    const nodeId = this.authenticate(call as grpc.ServerUnaryCall<unknown, unknown>);
+    const session = this.requireSession(nodeId, sessionId);
+    return {
+      nodeId,
+      onClose: (fn) => {
+        session.closeStreams.add(fn);
+        return () => session.closeStreams.delete(fn);
+      },
     };
   }
 

@@ -60,6 +60,10 @@ import type { ListServicesRequest as _shoal_api_ListServicesRequest, ListService
 import type { ListServicesResponse as _shoal_api_ListServicesResponse, ListServicesResponse__Output as _shoal_api_ListServicesResponse__Output } from './shoal/api/ListServicesResponse';
 import type { ListTasksRequest as _shoal_api_ListTasksRequest, ListTasksRequest__Output as _shoal_api_ListTasksRequest__Output } from './shoal/api/ListTasksRequest';
 import type { ListTasksResponse as _shoal_api_ListTasksResponse, ListTasksResponse__Output as _shoal_api_ListTasksResponse__Output } from './shoal/api/ListTasksResponse';
+import type { LogContext as _shoal_api_LogContext, LogContext__Output as _shoal_api_LogContext__Output } from './shoal/api/LogContext';
+import type { LogMessage as _shoal_api_LogMessage, LogMessage__Output as _shoal_api_LogMessage__Output } from './shoal/api/LogMessage';
+import type { LogOptions as _shoal_api_LogOptions, LogOptions__Output as _shoal_api_LogOptions__Output } from './shoal/api/LogOptions';
+import type { LogSelector as _shoal_api_LogSelector, LogSelector__Output as _shoal_api_LogSelector__Output } from './shoal/api/LogSelector';
 import type { ManagerStatus as _shoal_api_ManagerStatus, ManagerStatus__Output as _shoal_api_ManagerStatus__Output } from './shoal/api/ManagerStatus';
 import type { Meta as _shoal_api_Meta, Meta__Output as _shoal_api_Meta__Output } from './shoal/api/Meta';
 import type { Mount as _shoal_api_Mount, Mount__Output as _shoal_api_Mount__Output } from './shoal/api/Mount';
@@ -101,6 +105,8 @@ import type { SecretReference as _shoal_api_SecretReference, SecretReference__Ou
 import type { SecretSpec as _shoal_api_SecretSpec, SecretSpec__Output as _shoal_api_SecretSpec__Output } from './shoal/api/SecretSpec';
 import type { Service as _shoal_api_Service, Service__Output as _shoal_api_Service__Output } from './shoal/api/Service';
 import type { ServiceSpec as _shoal_api_ServiceSpec, ServiceSpec__Output as _shoal_api_ServiceSpec__Output } from './shoal/api/ServiceSpec';
+import type { SubscribeLogsMessage as _shoal_api_SubscribeLogsMessage, SubscribeLogsMessage__Output as _shoal_api_SubscribeLogsMessage__Output } from './shoal/api/SubscribeLogsMessage';
+import type { SubscribeLogsRequest as _shoal_api_SubscribeLogsRequest, SubscribeLogsRequest__Output as _shoal_api_SubscribeLogsRequest__Output } from './shoal/api/SubscribeLogsRequest';
 import type { Task as _shoal_api_Task, Task__Output as _shoal_api_Task__Output } from './shoal/api/Task';
 import type { TaskSpec as _shoal_api_TaskSpec, TaskSpec__Output as _shoal_api_TaskSpec__Output } from './shoal/api/TaskSpec';
 import type { TaskStatus as _shoal_api_TaskStatus, TaskStatus__Output as _shoal_api_TaskStatus__Output } from './shoal/api/TaskStatus';
@@ -186,6 +192,10 @@ export interface ProtoGrpcType {
       ListServicesResponse: MessageTypeDefinition<_shoal_api_ListServicesResponse, _shoal_api_ListServicesResponse__Output>
       ListTasksRequest: MessageTypeDefinition<_shoal_api_ListTasksRequest, _shoal_api_ListTasksRequest__Output>
       ListTasksResponse: MessageTypeDefinition<_shoal_api_ListTasksResponse, _shoal_api_ListTasksResponse__Output>
+      LogContext: MessageTypeDefinition<_shoal_api_LogContext, _shoal_api_LogContext__Output>
+      LogMessage: MessageTypeDefinition<_shoal_api_LogMessage, _shoal_api_LogMessage__Output>
+      LogOptions: MessageTypeDefinition<_shoal_api_LogOptions, _shoal_api_LogOptions__Output>
+      LogSelector: MessageTypeDefinition<_shoal_api_LogSelector, _shoal_api_LogSelector__Output>
       ManagerStatus: MessageTypeDefinition<_shoal_api_ManagerStatus, _shoal_api_ManagerStatus__Output>
       Meta: MessageTypeDefinition<_shoal_api_Meta, _shoal_api_Meta__Output>
       Mount: MessageTypeDefinition<_shoal_api_Mount, _shoal_api_Mount__Output>
@@ -227,6 +237,8 @@ export interface ProtoGrpcType {
       SecretSpec: MessageTypeDefinition<_shoal_api_SecretSpec, _shoal_api_SecretSpec__Output>
       Service: MessageTypeDefinition<_shoal_api_Service, _shoal_api_Service__Output>
       ServiceSpec: MessageTypeDefinition<_shoal_api_ServiceSpec, _shoal_api_ServiceSpec__Output>
+      SubscribeLogsMessage: MessageTypeDefinition<_shoal_api_SubscribeLogsMessage, _shoal_api_SubscribeLogsMessage__Output>
+      SubscribeLogsRequest: MessageTypeDefinition<_shoal_api_SubscribeLogsRequest, _shoal_api_SubscribeLogsRequest__Output>
       Task: MessageTypeDefinition<_shoal_api_Task, _shoal_api_Task__Output>
       TaskSpec: MessageTypeDefinition<_shoal_api_TaskSpec, _shoal_api_TaskSpec__Output>
       TaskState: EnumTypeDefinition

@@ -21,6 +21,10 @@ import type { HealthConfig as _shoal_api_HealthConfig, HealthConfig__Output as _
 import type { IPAMConfig as _shoal_api_IPAMConfig, IPAMConfig__Output as _shoal_api_IPAMConfig__Output } from './shoal/api/IPAMConfig';
 import type { IPAMOptions as _shoal_api_IPAMOptions, IPAMOptions__Output as _shoal_api_IPAMOptions__Output } from './shoal/api/IPAMOptions';
 import type { JoinTokens as _shoal_api_JoinTokens, JoinTokens__Output as _shoal_api_JoinTokens__Output } from './shoal/api/JoinTokens';
+import type { LogContext as _shoal_api_LogContext, LogContext__Output as _shoal_api_LogContext__Output } from './shoal/api/LogContext';
+import type { LogMessage as _shoal_api_LogMessage, LogMessage__Output as _shoal_api_LogMessage__Output } from './shoal/api/LogMessage';
+import type { LogOptions as _shoal_api_LogOptions, LogOptions__Output as _shoal_api_LogOptions__Output } from './shoal/api/LogOptions';
+import type { LogSelector as _shoal_api_LogSelector, LogSelector__Output as _shoal_api_LogSelector__Output } from './shoal/api/LogSelector';
 import type { ManagerStatus as _shoal_api_ManagerStatus, ManagerStatus__Output as _shoal_api_ManagerStatus__Output } from './shoal/api/ManagerStatus';
 import type { Meta as _shoal_api_Meta, Meta__Output as _shoal_api_Meta__Output } from './shoal/api/Meta';
 import type { Mount as _shoal_api_Mount, Mount__Output as _shoal_api_Mount__Output } from './shoal/api/Mount';
@@ -63,6 +67,10 @@ import type { AssignmentsRequest as _shoal_dispatcher_AssignmentsRequest, Assign
 import type { DispatcherClient as _shoal_dispatcher_DispatcherClient, DispatcherDefinition as _shoal_dispatcher_DispatcherDefinition } from './shoal/dispatcher/Dispatcher';
 import type { HeartbeatRequest as _shoal_dispatcher_HeartbeatRequest, HeartbeatRequest__Output as _shoal_dispatcher_HeartbeatRequest__Output } from './shoal/dispatcher/HeartbeatRequest';
 import type { HeartbeatResponse as _shoal_dispatcher_HeartbeatResponse, HeartbeatResponse__Output as _shoal_dispatcher_HeartbeatResponse__Output } from './shoal/dispatcher/HeartbeatResponse';
+import type { LogSubscription as _shoal_dispatcher_LogSubscription, LogSubscription__Output as _shoal_dispatcher_LogSubscription__Output } from './shoal/dispatcher/LogSubscription';
+import type { LogSubscriptionsRequest as _shoal_dispatcher_LogSubscriptionsRequest, LogSubscriptionsRequest__Output as _shoal_dispatcher_LogSubscriptionsRequest__Output } from './shoal/dispatcher/LogSubscriptionsRequest';
+import type { PublishLogsMessage as _shoal_dispatcher_PublishLogsMessage, PublishLogsMessage__Output as _shoal_dispatcher_PublishLogsMessage__Output } from './shoal/dispatcher/PublishLogsMessage';
+import type { PublishLogsResponse as _shoal_dispatcher_PublishLogsResponse, PublishLogsResponse__Output as _shoal_dispatcher_PublishLogsResponse__Output } from './shoal/dispatcher/PublishLogsResponse';
 import type { RegisterRequest as _shoal_dispatcher_RegisterRequest, RegisterRequest__Output as _shoal_dispatcher_RegisterRequest__Output } from './shoal/dispatcher/RegisterRequest';
 import type { RegisterResponse as _shoal_dispatcher_RegisterResponse, RegisterResponse__Output as _shoal_dispatcher_RegisterResponse__Output } from './shoal/dispatcher/RegisterResponse';
 import type { TaskStatusUpdate as _shoal_dispatcher_TaskStatusUpdate, TaskStatusUpdate__Output as _shoal_dispatcher_TaskStatusUpdate__Output } from './shoal/dispatcher/TaskStatusUpdate';
@@ -97,6 +105,10 @@ export interface ProtoGrpcType {
       IPAMConfig: MessageTypeDefinition<_shoal_api_IPAMConfig, _shoal_api_IPAMConfig__Output>
       IPAMOptions: MessageTypeDefinition<_shoal_api_IPAMOptions, _shoal_api_IPAMOptions__Output>
       JoinTokens: MessageTypeDefinition<_shoal_api_JoinTokens, _shoal_api_JoinTokens__Output>
+      LogContext: MessageTypeDefinition<_shoal_api_LogContext, _shoal_api_LogContext__Output>
+      LogMessage: MessageTypeDefinition<_shoal_api_LogMessage, _shoal_api_LogMessage__Output>
+      LogOptions: MessageTypeDefinition<_shoal_api_LogOptions, _shoal_api_LogOptions__Output>
+      LogSelector: MessageTypeDefinition<_shoal_api_LogSelector, _shoal_api_LogSelector__Output>
       ManagerStatus: MessageTypeDefinition<_shoal_api_ManagerStatus, _shoal_api_ManagerStatus__Output>
       Meta: MessageTypeDefinition<_shoal_api_Meta, _shoal_api_Meta__Output>
       Mount: MessageTypeDefinition<_shoal_api_Mount, _shoal_api_Mount__Output>
@@ -142,6 +154,10 @@ export interface ProtoGrpcType {
       Dispatcher: SubtypeConstructor<typeof grpc.Client, _shoal_dispatcher_DispatcherClient> & { service: _shoal_dispatcher_DispatcherDefinition }
       HeartbeatRequest: MessageTypeDefinition<_shoal_dispatcher_HeartbeatRequest, _shoal_dispatcher_HeartbeatRequest__Output>
       HeartbeatResponse: MessageTypeDefinition<_shoal_dispatcher_HeartbeatResponse, _shoal_dispatcher_HeartbeatResponse__Output>
+      LogSubscription: MessageTypeDefinition<_shoal_dispatcher_LogSubscription, _shoal_dispatcher_LogSubscription__Output>
+      LogSubscriptionsRequest: MessageTypeDefinition<_shoal_dispatcher_LogSubscriptionsRequest, _shoal_dispatcher_LogSubscriptionsRequest__Output>
+      PublishLogsMessage: MessageTypeDefinition<_shoal_dispatcher_PublishLogsMessage, _shoal_dispatcher_PublishLogsMessage__Output>
+      PublishLogsResponse: MessageTypeDefinition<_shoal_dispatcher_PublishLogsResponse, _shoal_dispatcher_PublishLogsResponse__Output>
       RegisterRequest: MessageTypeDefinition<_shoal_dispatcher_RegisterRequest, _shoal_dispatcher_RegisterRequest__Output>
       RegisterResponse: MessageTypeDefinition<_shoal_dispatcher_RegisterResponse, _shoal_dispatcher_RegisterResponse__Output>
       TaskStatusUpdate: MessageTypeDefinition<_shoal_dispatcher_TaskStatusUpdate, _shoal_dispatcher_TaskStatusUpdate__Output>

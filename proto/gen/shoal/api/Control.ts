@@ -50,6 +50,8 @@ import type { RemoveServiceRequest as _shoal_api_RemoveServiceRequest, RemoveSer
 import type { RemoveServiceResponse as _shoal_api_RemoveServiceResponse, RemoveServiceResponse__Output as _shoal_api_RemoveServiceResponse__Output } from '../../shoal/api/RemoveServiceResponse';
 import type { RemoveTaskRequest as _shoal_api_RemoveTaskRequest, RemoveTaskRequest__Output as _shoal_api_RemoveTaskRequest__Output } from '../../shoal/api/RemoveTaskRequest';
 import type { RemoveTaskResponse as _shoal_api_RemoveTaskResponse, RemoveTaskResponse__Output as _shoal_api_RemoveTaskResponse__Output } from '../../shoal/api/RemoveTaskResponse';
+import type { SubscribeLogsMessage as _shoal_api_SubscribeLogsMessage, SubscribeLogsMessage__Output as _shoal_api_SubscribeLogsMessage__Output } from '../../shoal/api/SubscribeLogsMessage';
+import type { SubscribeLogsRequest as _shoal_api_SubscribeLogsRequest, SubscribeLogsRequest__Output as _shoal_api_SubscribeLogsRequest__Output } from '../../shoal/api/SubscribeLogsRequest';
 import type { UpdateClusterRequest as _shoal_api_UpdateClusterRequest, UpdateClusterRequest__Output as _shoal_api_UpdateClusterRequest__Output } from '../../shoal/api/UpdateClusterRequest';
 import type { UpdateClusterResponse as _shoal_api_UpdateClusterResponse, UpdateClusterResponse__Output as _shoal_api_UpdateClusterResponse__Output } from '../../shoal/api/UpdateClusterResponse';
 import type { UpdateConfigRequest as _shoal_api_UpdateConfigRequest, UpdateConfigRequest__Output as _shoal_api_UpdateConfigRequest__Output } from '../../shoal/api/UpdateConfigRequest';
@@ -280,6 +282,11 @@ export interface ControlClient extends grpc.Client {
   removeTask(argument: _shoal_api_RemoveTaskRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shoal_api_RemoveTaskResponse__Output>): grpc.ClientUnaryCall;
   removeTask(argument: _shoal_api_RemoveTaskRequest, callback: grpc.requestCallback<_shoal_api_RemoveTaskResponse__Output>): grpc.ClientUnaryCall;
   
+  SubscribeLogs(argument: _shoal_api_SubscribeLogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_SubscribeLogsMessage__Output>;
+  SubscribeLogs(argument: _shoal_api_SubscribeLogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_SubscribeLogsMessage__Output>;
+  subscribeLogs(argument: _shoal_api_SubscribeLogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_SubscribeLogsMessage__Output>;
+  subscribeLogs(argument: _shoal_api_SubscribeLogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_SubscribeLogsMessage__Output>;
+  
   UpdateCluster(argument: _shoal_api_UpdateClusterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shoal_api_UpdateClusterResponse__Output>): grpc.ClientUnaryCall;
   UpdateCluster(argument: _shoal_api_UpdateClusterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shoal_api_UpdateClusterResponse__Output>): grpc.ClientUnaryCall;
   UpdateCluster(argument: _shoal_api_UpdateClusterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shoal_api_UpdateClusterResponse__Output>): grpc.ClientUnaryCall;
@@ -385,6 +392,8 @@ export interface ControlHandlers extends grpc.UntypedServiceImplementation {
   
   RemoveTask: grpc.handleUnaryCall<_shoal_api_RemoveTaskRequest__Output, _shoal_api_RemoveTaskResponse>;
   
+  SubscribeLogs: grpc.handleServerStreamingCall<_shoal_api_SubscribeLogsRequest__Output, _shoal_api_SubscribeLogsMessage>;
+  
   UpdateCluster: grpc.handleUnaryCall<_shoal_api_UpdateClusterRequest__Output, _shoal_api_UpdateClusterResponse>;
   
   UpdateConfig: grpc.handleUnaryCall<_shoal_api_UpdateConfigRequest__Output, _shoal_api_UpdateConfigResponse>;
@@ -424,6 +433,7 @@ export interface ControlDefinition extends grpc.ServiceDefinition {
   RemoveSecret: MethodDefinition<_shoal_api_RemoveSecretRequest, _shoal_api_RemoveSecretResponse, _shoal_api_RemoveSecretRequest__Output, _shoal_api_RemoveSecretResponse__Output>
   RemoveService: MethodDefinition<_shoal_api_RemoveServiceRequest, _shoal_api_RemoveServiceResponse, _shoal_api_RemoveServiceRequest__Output, _shoal_api_RemoveServiceResponse__Output>
   RemoveTask: MethodDefinition<_shoal_api_RemoveTaskRequest, _shoal_api_RemoveTaskResponse, _shoal_api_RemoveTaskRequest__Output, _shoal_api_RemoveTaskResponse__Output>
+  SubscribeLogs: MethodDefinition<_shoal_api_SubscribeLogsRequest, _shoal_api_SubscribeLogsMessage, _shoal_api_SubscribeLogsRequest__Output, _shoal_api_SubscribeLogsMessage__Output>
   UpdateCluster: MethodDefinition<_shoal_api_UpdateClusterRequest, _shoal_api_UpdateClusterResponse, _shoal_api_UpdateClusterRequest__Output, _shoal_api_UpdateClusterResponse__Output>
   UpdateConfig: MethodDefinition<_shoal_api_UpdateConfigRequest, _shoal_api_UpdateConfigResponse, _shoal_api_UpdateConfigRequest__Output, _shoal_api_UpdateConfigResponse__Output>
   UpdateNetwork: MethodDefinition<_shoal_api_UpdateNetworkRequest, _shoal_api_UpdateNetworkResponse, _shoal_api_UpdateNetworkRequest__Output, _shoal_api_UpdateNetworkResponse__Output>
