@@ -3,7 +3,7 @@
 // and forms; every error names the flag (and file:line for --env-file).
 import * as fs from 'fs';
 import { InvalidArgumentError } from 'commander';
-import { parseDurationNs, parseEnv } from './service-spec';
+import { checkTemplate, parseDurationNs, parseEnv } from './service-spec';
 
 export interface ContainerFlags {
   mount?: string[];
@@ -78,6 +78,9 @@ export function parseMount(text: string): MountSpec {
         }
     }
   }
+  // Source and target may hold templates ({{.Task.Slot}}), expanded on each node.
+  checkTemplate('--mount', m.source);
+  checkTemplate('--mount', m.target);
   if (!m.target.startsWith('/'))
     throw new InvalidArgumentError(`--mount: target must be an absolute path, got "${m.target}"`);
   if (m.type === 'BIND' && !m.source.startsWith('/'))
@@ -163,8 +166,11 @@ export function applyContainerFlags(
       throw new InvalidArgumentError(`--stop-signal: not a signal name or number: "${o.stopSignal}"`);
     c.stopSignal = o.stopSignal;
   }
-  if (o.envFile?.length)
-    c.env = [...o.envFile.flatMap((f) => readEnvFile(f)), ...((c.env as string[]) ?? [])];
+  if (o.envFile?.length) {
+    const fromFiles = o.envFile.flatMap((f) => readEnvFile(f));
+    for (const e of fromFiles) checkTemplate('--env-file', e.slice(e.indexOf('=') + 1));
+    c.env = [...fromFiles, ...((c.env as string[]) ?? [])];
+  }
 
   const healthFlags = [o.healthCmd, o.healthInterval, o.healthTimeout, o.healthRetries, o.healthStartPeriod];
   if (o.healthcheck === false) {

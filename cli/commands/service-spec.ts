@@ -2,6 +2,7 @@
 // meanings. Every error names the flag, and is raised before anything is sent.
 import { InvalidArgumentError } from 'commander';
 import type { ServiceInput } from '../../proto/api-types';
+import { expandTemplate, TemplateContext, TemplateError } from '../../worker-agent/executor/template';
 
 type Spec = NonNullable<ServiceInput['spec']>;
 type Port = NonNullable<NonNullable<Spec['endpoint']>['ports']>[number];
@@ -90,11 +91,38 @@ export function parseEnv(flag: string, text: string): string {
   return text;
 }
 
-export function parseMode(text: string): 'replicated' | 'global' {
-  if (text !== 'replicated' && text !== 'global')
-    throw new InvalidArgumentError(`--mode: must be replicated or global, got "${text}"`);
-  return text;
+export type Mode = 'replicated' | 'global' | 'replicated-job' | 'global-job';
+const MODES: readonly Mode[] = ['replicated', 'global', 'replicated-job', 'global-job'];
+
+export function parseMode(text: string): Mode {
+  if (!(MODES as readonly string[]).includes(text))
+    throw new InvalidArgumentError(
+      `--mode: must be replicated, global, replicated-job or global-job, got "${text}"`,
+    );
+  return text as Mode;
 }
+
+export const isJobMode = (mode: Mode): boolean => mode === 'replicated-job' || mode === 'global-job';
+
+/**
+ * Go-template placeholders ({{.Task.Slot}}, ...) in a flag's value, checked at create time
+ * with the expander the agents use, so a typo is an error naming the flag instead of a
+ * task rejected on every node.
+ */
+export function checkTemplate(flag: string, text: string): void {
+  try {
+    expandTemplate(text, SAMPLE_TEMPLATE_CONTEXT, flag);
+  } catch (err) {
+    if (err instanceof TemplateError) throw new InvalidArgumentError(`${err.message} in "${text}"`);
+    throw err;
+  }
+}
+
+const SAMPLE_TEMPLATE_CONTEXT: TemplateContext = {
+  service: { id: 'id', name: 'name', labels: {} },
+  task: { id: 'id', name: 'name', slot: '1' },
+  node: { id: 'id', hostname: 'host', platform: { os: 'linux', architecture: 'amd64' } },
+};
 
 export interface CreateFlags {
   name?: string;
@@ -113,21 +141,35 @@ export interface CreateFlags {
   hostname?: string;
   workdir?: string;
   user?: string;
+  /** docker's --replicas-max-per-node; --max-replicas is the older spelling. */
+  replicasMaxPerNode?: number;
   maxReplicas?: number;
+  maxConcurrent?: number;
 }
 
 export function specFromFlags(image: string, args: string[], o: CreateFlags): Spec {
   if (!o.name) throw new InvalidArgumentError('--name: required');
   const mode = parseMode(o.mode);
-  if (mode === 'global' && o.replicas !== undefined)
-    throw new InvalidArgumentError('--replicas: only for --mode replicated');
+  const job = isJobMode(mode);
+  if ((mode === 'global' || mode === 'global-job') && o.replicas !== undefined)
+    throw new InvalidArgumentError(`--replicas: only for --mode replicated or replicated-job, not ${mode}`);
+  if (o.maxConcurrent !== undefined && mode !== 'replicated-job')
+    throw new InvalidArgumentError(`--max-concurrent: only for --mode replicated-job, not ${mode}`);
+  if (mode === 'replicated-job' && o.replicas === 0)
+    throw new InvalidArgumentError('--replicas: a replicated job needs at least 1 completion');
+  if (o.maxConcurrent === 0) throw new InvalidArgumentError('--max-concurrent: must be at least 1');
+  const env = o.env.map((e) => parseEnv('--env', e));
+  for (const e of env) checkTemplate('--env', e.slice(e.indexOf('=') + 1));
+  if (o.hostname) checkTemplate('--hostname', o.hostname);
+  // `docker service create IMAGE -- CMD` leaves the "--" to us.
+  const command = args[0] === '--' ? args.slice(1) : args;
   const spec: Spec = {
     annotations: { name: o.name, labels: o.label },
     task: {
       container: {
         image,
-        args,
-        env: o.env.map((e) => parseEnv('--env', e)),
+        args: command,
+        env,
         labels: o.containerLabel,
         hostname: o.hostname ?? '',
         dir: o.workdir ?? '',
@@ -136,16 +178,26 @@ export function specFromFlags(image: string, args: string[], o: CreateFlags): Sp
           o.stopGracePeriod !== undefined ? parseDurationNs('--stop-grace-period', o.stopGracePeriod) : 0,
       },
       restart: {
-        condition: o.restartCondition ? parseRestartCondition(o.restartCondition) : 'ANY',
+        // Docker's default: services restart whatever the exit, jobs only when they fail.
+        condition: o.restartCondition
+          ? parseRestartCondition(o.restartCondition)
+          : job
+            ? 'ON_FAILURE'
+            : 'ANY',
         delayNs: o.restartDelay !== undefined ? parseDurationNs('--restart-delay', o.restartDelay) : 5e9,
         maxAttempts: o.restartMaxAttempts ?? 0,
         windowNs: o.restartWindow !== undefined ? parseDurationNs('--restart-window', o.restartWindow) : 0,
       },
-      placement: { constraints: o.constraint, maxReplicas: o.maxReplicas ?? 0 },
+      placement: { constraints: o.constraint, maxReplicas: o.replicasMaxPerNode ?? o.maxReplicas ?? 0 },
     },
     endpoint: { mode: 'VIP', ports: o.publish.map(parsePublish) },
   };
   if (mode === 'global') spec.global = {};
-  else spec.replicated = { replicas: o.replicas ?? 1 };
+  else if (mode === 'global-job') spec.globalJob = {};
+  else if (mode === 'replicated-job') {
+    // --replicas is the number of completions; --max-concurrent defaults to it.
+    const total = o.replicas ?? 1;
+    spec.replicatedJob = { totalCompletions: total, maxConcurrent: o.maxConcurrent ?? total };
+  } else spec.replicated = { replicas: o.replicas ?? 1 };
   return spec;
 }

@@ -69,6 +69,12 @@ export function updateFlagsOf(o: Record<string, unknown>, kind: Kind): UpdateCon
 export const hasUpdateFlags = (f: UpdateConfigFlags): boolean =>
   Object.values(f).some((v) => v !== undefined);
 
+/** The first flag of this kind that was given, as typed (`--update-parallelism`), for errors. */
+export function firstUpdateFlag(f: UpdateConfigFlags, kind: Kind): string | undefined {
+  const key = (Object.keys(f) as Array<keyof UpdateConfigFlags>).find((k) => f[k] !== undefined);
+  return key && `--${kind}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 /** The config with the given flags applied over `base` (docker's defaults when none). */
 export function applyUpdateFlags(kind: Kind, f: UpdateConfigFlags, base?: UpdateConfig | null): UpdateConfig {
   const out: UpdateConfig = { ...DEFAULT_UPDATE_CONFIG, ...(base ?? {}) };

@@ -1,6 +1,6 @@
 // `shoal service create|ls|ps|inspect|scale|update|rm`, as `docker service`.
 import { parseFilters } from './filters';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Service, Task, Node } from '../../manager/api-types';
 import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/ListServicesResponse';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
@@ -12,10 +12,12 @@ import { collect, intOption, keyValueOption } from './options';
 import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
 import { applyContainerFlags, ContainerFlags } from './service-container-flags';
 import { waitForConvergence, waitForUpdate } from './service-converge';
+import { isJobService, jobReplicasText, waitForJob } from './service-job';
 import { serviceLogsCommand } from './service-logs';
 import {
   addUpdateConfigOptions,
   applyUpdateFlags,
+  firstUpdateFlag,
   hasUpdateFlags,
   updateFlagsOf,
 } from './service-update-config';
@@ -26,10 +28,17 @@ const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1).toLowerC
 export const isDesired = (t: Task): boolean => t.desiredState === 'RUNNING' || t.desiredState === 'COMPLETE';
 
 export function replicasText(s: Service, tasks: Task[]): string {
+  if (isJobService(s)) return jobReplicasText(s, tasks);
   const running = tasks.filter((t) => t.serviceId === s.id && isDesired(t) && t.status?.state === 'RUNNING');
   if (s.spec?.mode === 'global')
     return `${running.length}/${tasks.filter((t) => t.serviceId === s.id && isDesired(t)).length}`;
   return `${running.length}/${Number(s.spec?.replicated?.replicas ?? 0)}`;
+}
+
+/** docker's MODE column: replicated, global, replicated job, global job. */
+function modeText(s: Service): string {
+  const m = s.spec?.mode ?? 'replicated';
+  return m === 'replicatedJob' ? 'replicated job' : m === 'globalJob' ? 'global job' : m;
 }
 
 function portsText(s: Service): string {
@@ -42,7 +51,7 @@ function serviceColumns(tasks: Task[]): Column<Service>[] {
   return [
     { header: 'ID', field: 'ID', value: (s) => s.id.slice(0, 12) },
     { header: 'NAME', field: 'Name', value: (s) => s.spec?.annotations?.name ?? '' },
-    { header: 'MODE', field: 'Mode', value: (s) => s.spec?.mode ?? 'replicated' },
+    { header: 'MODE', field: 'Mode', value: modeText },
     { header: 'REPLICAS', field: 'Replicas', value: (s) => replicasText(s, tasks) },
     { header: 'IMAGE', field: 'Image', value: (s) => s.spec?.task?.container?.image ?? '' },
     { header: 'PORTS', field: 'Ports', value: portsText },
@@ -100,8 +109,10 @@ function serviceFilters(filters: string[]): object {
     { modes: [] as string[] },
     (key, value, own) => {
       if (key !== 'mode') return false;
-      if (!['replicated', 'global'].includes(value))
-        throw new Error(`--filter mode: must be replicated or global, got "${value}"`);
+      if (!['replicated', 'global', 'replicated-job', 'global-job'].includes(value))
+        throw new Error(
+          `--filter mode: must be replicated, global, replicated-job or global-job, got "${value}"`,
+        );
       own.modes.push(value);
       return true;
     },
@@ -117,7 +128,21 @@ interface WaitFlags {
 async function afterChange(o: ConnectionOptions & WaitFlags, service: Service): Promise<void> {
   print(service.id);
   if (o.detach) return;
-  await waitForConvergence(o, service.id, { quiet: !!o.quiet });
+  await waitFor(o, service);
+}
+
+/** A job is followed until its run completes; a service until it converges. */
+function waitFor(o: ConnectionOptions & WaitFlags, service: Service): Promise<void> {
+  if (isJobService(service)) return waitForJob(o, service.id, { quiet: !!o.quiet });
+  return waitForConvergence(o, service.id, { quiet: !!o.quiet });
+}
+
+/** Jobs run once per update: --update-* and --rollback-* mean nothing to them (as docker). */
+function refuseUpdateConfigForJob(flags: Record<string, unknown>): void {
+  for (const kind of ['update', 'rollback'] as const) {
+    const flag = firstUpdateFlag(updateFlagsOf(flags, kind), kind);
+    if (flag) throw new Error(`${flag}: jobs (replicated-job, global-job) take no ${kind} config`);
+  }
 }
 
 /** Waits on the rollout when the change started one (new task spec), else on convergence. */
@@ -129,6 +154,7 @@ async function afterUpdate(
 ): Promise<void> {
   print(service.id);
   if (o.detach) return;
+  if (isJobService(service)) return waitForJob(o, service.id, { quiet: !!o.quiet });
   const rolling = Number(service.specVersion) > before;
   if (rolling) await waitForUpdate(o, service.id, { quiet: !!o.quiet, rollback });
   else await waitForConvergence(o, service.id, { quiet: !!o.quiet });
@@ -169,8 +195,35 @@ async function rollbackService(o: ConnectionOptions & WaitFlags, ref: string): P
   await afterUpdate(o, Number(current.specVersion), res.service as Service, true);
 }
 
+/** `service update` flags that shape a job: completions, concurrency; no update config. */
+function applyJobUpdate(
+  spec: NonNullable<Service['spec']>,
+  o: { replicas?: number; maxConcurrent?: number },
+  flags: Record<string, unknown>,
+): void {
+  if (spec.mode !== 'replicatedJob') {
+    if (o.maxConcurrent !== undefined) throw new Error('--max-concurrent: only for replicated jobs');
+    if (spec.mode === 'globalJob') refuseUpdateConfigForJob(flags);
+    return;
+  }
+  refuseUpdateConfigForJob(flags);
+  const job = { ...spec.replicatedJob! };
+  if (o.replicas !== undefined) {
+    if (o.replicas < 1) throw new Error('--replicas: a replicated job needs at least 1 completion');
+    job.totalCompletions = o.replicas;
+  }
+  if (o.maxConcurrent !== undefined) {
+    if (o.maxConcurrent < 1) throw new Error('--max-concurrent: must be at least 1');
+    job.maxConcurrent = o.maxConcurrent;
+  }
+  spec.replicatedJob = job;
+}
+
 export function serviceCommand(): Command {
-  const service = new Command('service').description('manage services (on a manager)');
+  // Positional options let `create IMAGE CMD ARGS...` pass the command's own flags through.
+  const service = new Command('service')
+    .description('manage services (on a manager)')
+    .enablePositionalOptions();
 
   const create = addConnectionOptions(
     addWaitOptions(
@@ -180,13 +233,23 @@ export function serviceCommand(): Command {
         .argument('<image>', 'the image to run')
         .argument('[args...]', 'command arguments')
         .option('--name <name>', 'service name')
-        .option('--mode <mode>', 'replicated or global', 'replicated')
-        .option('--replicas <n>', 'number of tasks (replicated mode)', intOption('--replicas'))
+        .option('--mode <mode>', 'replicated, global, replicated-job or global-job', 'replicated')
+        .option(
+          '--replicas <n>',
+          'number of tasks (replicated), of completions (replicated-job)',
+          intOption('--replicas'),
+        )
+        .option(
+          '--max-concurrent <n>',
+          'job tasks run at once (replicated-job; default: --replicas)',
+          intOption('--max-concurrent'),
+        )
         .option('-e, --env <KEY=value>', 'environment variable', collect, [])
         .option('-l, --label <key=value>', 'service label', keyValueOption('--label'), {})
         .option('--container-label <key=value>', 'container label', keyValueOption('--container-label'), {})
         .option('--constraint <expr>', 'placement constraint (node.role==worker, ...)', collect, [])
-        .option('--max-replicas <n>', 'maximum tasks per node', intOption('--max-replicas'))
+        .option('--replicas-max-per-node <n>', 'maximum tasks per node', intOption('--replicas-max-per-node'))
+        .addOption(new Option('--max-replicas <n>').argParser(intOption('--max-replicas')).hideHelp())
         .option('-p, --publish <spec>', 'publish a port: mode=host,target=80,published=8080', collect, [])
         .option('--restart-condition <c>', 'any, on-failure or none')
         .option('--restart-delay <duration>', 'delay between restarts (default 5s)')
@@ -219,6 +282,8 @@ export function serviceCommand(): Command {
   );
   addUpdateConfigOptions(create, 'update');
   addUpdateConfigOptions(create, 'rollback');
+  // As docker: everything after the image is the command and its arguments (`sh -c ...`).
+  create.passThroughOptions();
   create.action(
     async (
       image: string,
@@ -228,8 +293,11 @@ export function serviceCommand(): Command {
       const spec = specFromFlags(image, args, o);
       applyContainerFlags(spec.task as Parameters<typeof applyContainerFlags>[0], o);
       const flags = o as unknown as Record<string, unknown>;
-      spec.update = applyUpdateFlags('update', updateFlagsOf(flags, 'update'));
-      spec.rollback = applyUpdateFlags('rollback', updateFlagsOf(flags, 'rollback'));
+      if (spec.replicatedJob || spec.globalJob) refuseUpdateConfigForJob(flags);
+      else {
+        spec.update = applyUpdateFlags('update', updateFlagsOf(flags, 'update'));
+        spec.rollback = applyUpdateFlags('rollback', updateFlagsOf(flags, 'rollback'));
+      }
       const res = await control<GetServiceResponse__Output>(o, 'CreateService', { spec });
       await afterChange(o, res.service as Service);
     },
@@ -328,14 +396,15 @@ export function serviceCommand(): Command {
     });
     for (const { ref, replicas } of wanted) {
       const updated = await updateService(o, ref, (s) => {
-        if (s.spec?.mode !== 'replicated')
-          throw new Error(
-            `scale: service ${ref} is not a replicated service; only replicated services can be scaled`,
-          );
-        s.spec.replicated = { replicas };
+        // As docker: a replicated job scales its completions (and runs again); global modes do not scale.
+        if (s.spec?.mode === 'replicatedJob') {
+          if (replicas < 1) throw new Error(`scale: ${ref}: a replicated job needs at least 1 completion`);
+          s.spec.replicatedJob = { ...s.spec.replicatedJob!, totalCompletions: replicas };
+        } else if (s.spec?.mode === 'replicated') s.spec.replicated = { replicas };
+        else throw new Error(`${ref}: scale can only be used with replicated or replicated-job mode`);
       });
       print(`${ref} scaled to ${replicas}`);
-      if (!o.detach) await waitForConvergence(o, updated.id, { quiet: !!o.quiet });
+      if (!o.detach) await waitFor(o, updated);
     }
   });
 
@@ -346,7 +415,16 @@ export function serviceCommand(): Command {
         .description('change a service')
         .argument('<service>', 'id, id prefix or name')
         .option('--image <image>', 'a new image')
-        .option('--replicas <n>', 'number of tasks', intOption('--replicas'))
+        .option(
+          '--replicas <n>',
+          'number of tasks (completions of a replicated job)',
+          intOption('--replicas'),
+        )
+        .option(
+          '--max-concurrent <n>',
+          'job tasks run at once (replicated-job)',
+          intOption('--max-concurrent'),
+        )
         .option('--env-add <KEY=value>', 'add or change an environment variable', collect, [])
         .option('--env-rm <KEY>', 'remove an environment variable', collect, [])
         .option('--constraint-add <expr>', 'add a placement constraint', collect, [])
@@ -366,6 +444,7 @@ export function serviceCommand(): Command {
         WaitFlags & {
           image?: string;
           replicas?: number;
+          maxConcurrent?: number;
           envAdd: string[];
           envRm: string[];
           constraintAdd: string[];
@@ -396,10 +475,11 @@ export function serviceCommand(): Command {
           const spec = s.spec!;
           const c = spec.task!.container!;
           if (o.image) c.image = o.image;
-          if (o.replicas !== undefined) {
-            if (spec.mode !== 'replicated') throw new Error('--replicas: only for replicated services');
+          applyJobUpdate(spec, o, flags);
+          if (o.replicas !== undefined && spec.mode === 'replicated')
             spec.replicated = { replicas: o.replicas };
-          }
+          else if (o.replicas !== undefined && spec.mode !== 'replicatedJob')
+            throw new Error('--replicas: only for replicated services and replicated jobs');
           const adds = o.envAdd.map((e) => parseEnv('--env-add', e));
           const dropped = new Set([...o.envRm, ...adds.map((e) => e.slice(0, e.indexOf('=')))]);
           c.env = [...c.env.filter((e) => !dropped.has(e.slice(0, e.indexOf('=')))), ...adds];

@@ -73,8 +73,23 @@ export function checkServiceSpec(spec: ServiceSpec | null): ServiceSpec {
   const out = { ...spec, mode };
   if (mode === 'replicated') out.replicated = { replicas: Number(spec.replicated?.replicas ?? 1) };
   if (mode === 'global') out.global = {};
+  if (isJobMode(mode)) {
+    // Swarm's rule: a job runs each time it is updated, so there is nothing to roll out.
+    for (const key of ['update', 'rollback'] as const)
+      if (spec[key]) throw invalid(`spec.${key}: jobs (mode ${mode}) take no ${key} config`);
+  }
+  if (mode === 'replicatedJob') {
+    const mc = Number(spec.replicatedJob?.maxConcurrent ?? 0);
+    const tc = Number(spec.replicatedJob?.totalCompletions ?? 0);
+    // Either one defaults to the other (both unset: one task), as docker's CLI sends them.
+    const total = tc || mc || 1;
+    out.replicatedJob = { totalCompletions: total, maxConcurrent: Math.min(mc || total, total) };
+  }
+  if (mode === 'globalJob') out.globalJob = {};
   return out;
 }
+
+const isJobMode = (mode: string): boolean => mode === 'replicatedJob' || mode === 'globalJob';
 
 export function findService(ctx: ManagerContext, ref: string): Service {
   const live = ctx.local.list('services').filter((s) => !s.pendingDelete);
@@ -163,6 +178,14 @@ export const serviceMethods: ControlMethods = {
           );
         s.previousSpec = s.spec;
         s.spec = spec;
+        if (isJobMode(spec.mode ?? '')) {
+          // As Swarm: every update of a job runs it again; the orchestrator stops what
+          // still runs of the previous run and starts the new one.
+          if (JSON.stringify(taskPart(s.previousSpec)) !== JSON.stringify(taskPart(spec)))
+            s.specVersion = Number(s.specVersion) + 1;
+          s.jobIteration = Number(s.jobIteration ?? 0) + 1;
+          return tx.services.update(s);
+        }
         // Tasks record the version they came from; a new version makes the orchestrator replace them.
         if (JSON.stringify(taskPart(s.previousSpec)) !== JSON.stringify(taskPart(spec))) {
           s.specVersion = Number(s.specVersion) + 1;

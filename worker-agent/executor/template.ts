@@ -1,8 +1,8 @@
 // Go-template-style placeholders in a few container fields, as `docker service create`
 // allows (`--hostname "{{.Node.Hostname}}-{{.Task.Slot}}"`). Only the subset Swarm
-// documents is supported: field paths and `index` on the service labels. Anything else
-// is an error naming the field and the placeholder, so a typo never reaches a container
-// as literal braces.
+// documents is supported: field paths (the labels map printed as Go prints it) and
+// `index` on the service labels. Anything else is an error naming the field and the
+// placeholder, so a typo never reaches a container as literal braces.
 
 import { TaskSpecError } from './errors';
 
@@ -23,6 +23,7 @@ function pathValues(ctx: TemplateContext): Record<string, string> {
   return {
     '.Service.ID': ctx.service.id,
     '.Service.Name': ctx.service.name,
+    '.Service.Labels': goMap(ctx.service.labels),
     '.Task.ID': ctx.task.id,
     '.Task.Name': ctx.task.name,
     '.Task.Slot': ctx.task.slot,
@@ -31,6 +32,12 @@ function pathValues(ctx: TemplateContext): Record<string, string> {
     '.Node.Platform.OS': ctx.node.platform.os,
     '.Node.Platform.Architecture': ctx.node.platform.architecture,
   };
+}
+
+/** How Go prints a map[string]string: `map[a:1 b:2]`, keys sorted. */
+function goMap(m: Record<string, string>): string {
+  const keys = Object.keys(m).sort();
+  return `map[${keys.map((k) => `${k}:${m[k]}`).join(' ')}]`;
 }
 
 // `index .Service.Labels "key"` (Go also accepts raw strings in backquotes).

@@ -22,6 +22,7 @@ describe('expandTemplate', () => {
     ['{{.Node.Hostname}}', 'w1'],
     ['{{.Node.Platform.OS}}/{{.Node.Platform.Architecture}}', 'linux/amd64'],
     ['{{ .Service.Name }}-{{  .Task.Slot  }}', 'web-3'],
+    ['{{.Service.Labels}}', 'map[com.example/x:y tier:front]'],
     ['{{index .Service.Labels "tier"}}', 'front'],
     ['{{ index .Service.Labels "com.example/x" }}', 'y'],
     ['{{index .Service.Labels `tier`}}', 'front'],
@@ -37,7 +38,7 @@ describe('expandTemplate', () => {
     expect(() => expandTemplate('x-{{.Task.Nope}}', ctx, 'spec.container.hostname')).toThrow(
       /^spec\.container\.hostname: unknown template placeholder \{\{\.Task\.Nope\}\}/,
     );
-    expect(() => expandTemplate('{{.Service.Labels}}', ctx, 'f')).toThrow(TemplateError);
+    expect(() => expandTemplate('{{.Service.Label}}', ctx, 'f')).toThrow(TemplateError);
     expect(() => expandTemplate('{{index .Node.Labels "a"}}', ctx, 'f')).toThrow(
       /unknown template placeholder/,
     );
