@@ -102,6 +102,7 @@ export class Manager {
       peers: o.peers,
       bootstrap: o.bootstrap ? [o.raftId] : undefined,
       credentials: o.credentials(),
+      certificates: o.certificates,
       dataKey: o.dataKey,
       local: o.local,
       logger: (m) => o.logger.info(m),

@@ -5,9 +5,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RaftNode } from '../raft/node';
 import { StateRole } from '../raft/types';
-import type { TlsFiles } from '../raft/transport';
+import type { TransportTls } from '../raft/transport';
 import { KeyRing, MemoryStore, ProposingStore, SlimApplyResult, storeStateMachine, DataKey } from './store';
-import { PeerAuthenticator, type NodeCredentials } from './ca';
+import { MutableCertificateProvider, PeerAuthenticator, type NodeCredentials } from './ca';
 import { MANAGER_OU } from './ca/roles';
 
 export interface ReplicationOptions {
@@ -21,6 +21,8 @@ export interface ReplicationOptions {
   /** Founding members of a brand-new cluster (empty data dir only). */
   bootstrap?: number[];
   credentials: NodeCredentials;
+  /** The node's live certificates: a renewed certificate is presented on new raft connections. */
+  certificates?: MutableCertificateProvider;
   dataKey: DataKey;
   /** The store to use (force-new-cluster hands over the recovered one). */
   local?: MemoryStore;
@@ -38,9 +40,10 @@ export interface Replication {
 export const RAFT_TICK_MS = 100;
 export const RAFT_ELECTION_TICKS = 10;
 
-export function raftTls(creds: NodeCredentials): TlsFiles {
+export function raftTls(creds: NodeCredentials | MutableCertificateProvider): TransportTls {
   // Peers are dialled by address, but every manager certificate carries the manager OU
   // as a DNS SAN: expecting it means a raft peer must be a manager of this CA.
+  if (creds instanceof MutableCertificateProvider) return { provider: creds, serverName: MANAGER_OU };
   return {
     ca: Buffer.from(creds.rootCaPem),
     cert: Buffer.from(creds.certPem),
@@ -62,7 +65,7 @@ export async function startReplication(opts: ReplicationOptions): Promise<Replic
     stateMachine: storeStateMachine(local),
     peers,
     bootstrap: opts.bootstrap,
-    tls: raftTls(opts.credentials),
+    tls: raftTls(opts.certificates ?? opts.credentials),
     // TLS proves only a certificate from the cluster CA; raft writes the store directly,
     // so a worker's certificate must not get in.
     authorizePeer: (call) => void peerAuth.requireRole(call, 'manager'),

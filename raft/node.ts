@@ -24,7 +24,7 @@ import {
   assertIndex,
 } from './types';
 import { DiskStorage } from './storage';
-import { GrpcTransport, TlsFiles, TransportOptions } from './transport';
+import { GrpcTransport, TransportOptions, TransportTls } from './transport';
 import { unwrapProposal, wrapProposal } from './node/envelope';
 import { unwrapSnapshot, wrapSnapshot } from './node/snapshot-envelope';
 
@@ -45,7 +45,7 @@ export interface RaftNodeOptions<R> {
   peers?: Record<number, string> | Map<NodeId, string>;
   /** Voters of a brand-new cluster; used only when the data dir is empty. Omit to join. */
   bootstrap?: NodeId[];
-  tls?: TlsFiles;
+  tls?: TransportTls;
   /** Checks the caller of every inbound raft rpc; see TransportOptions.authorize. */
   authorizePeer?: TransportOptions['authorize'];
   tickMs?: number;

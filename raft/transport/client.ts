@@ -8,7 +8,7 @@ import type { ProposeBatch } from '../../proto/gen/shoal/raft/ProposeBatch';
 import type { ProposeItem } from '../../proto/gen/shoal/raft/ProposeItem';
 import type { ProposeResults__Output } from '../../proto/gen/shoal/raft/ProposeResults';
 import { NotLeaderError } from '../types';
-import { TlsFiles, channelOptions, clientCredentials, raftClientConstructor } from './grpc-transport';
+import { TransportTls, channelOptions, clientCredentials, raftClientConstructor } from './grpc-transport';
 
 export interface ProposeOutcome {
   index: number;
@@ -29,7 +29,7 @@ export class ProposeClient {
   private nextId = 1;
   private readonly waiting = new Map<number, Waiter>();
 
-  constructor(address: string, tls?: TlsFiles) {
+  constructor(address: string, tls?: TransportTls) {
     const Client = raftClientConstructor();
     this.client = new Client(address, clientCredentials(tls), channelOptions(tls));
   }

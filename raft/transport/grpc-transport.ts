@@ -26,6 +26,20 @@ export interface TlsFiles {
   serverName?: string;
 }
 
+/**
+ * Certificates that change while the transport runs (a node renews its certificate long
+ * before it expires): new connections, in and out, present the provider's newest one.
+ */
+export interface TlsProvider {
+  provider: grpc.experimental.CertificateProvider;
+  /** Name to expect in the peers' certificates when it differs from the dialed host. */
+  serverName?: string;
+}
+
+export type TransportTls = TlsFiles | TlsProvider;
+
+const isProvider = (tls: TransportTls): tls is TlsProvider => 'provider' in tls;
+
 export interface TransportHandler {
   /** Messages from peers, to be stepped into the core. */
   onMessages(msgs: Message[]): void;
@@ -39,7 +53,7 @@ export interface TransportOptions {
   id: NodeId;
   /** host:port to listen on; port 0 picks a free one. */
   listen: string;
-  tls?: TlsFiles;
+  tls?: TransportTls;
   handler: TransportHandler;
   /** Upper bound on one inbound snapshot (bytes). */
   maxSnapshotBytes?: number;
@@ -73,7 +87,7 @@ function refusal(opts: TransportOptions, call: ServerSurfaceCall): grpc.ServiceE
 const FORWARDED = 'x-shoal-forwarded';
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-export function channelOptions(tls?: TlsFiles): grpc.ChannelOptions {
+export function channelOptions(tls?: TransportTls): grpc.ChannelOptions {
   const opts: grpc.ChannelOptions = {
     'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
@@ -91,8 +105,19 @@ export function channelOptions(tls?: TlsFiles): grpc.ChannelOptions {
   return opts;
 }
 
-export function clientCredentials(tls?: TlsFiles): grpc.ChannelCredentials {
-  return tls ? grpc.credentials.createSsl(tls.ca, tls.key, tls.cert) : grpc.credentials.createInsecure();
+export function clientCredentials(tls?: TransportTls): grpc.ChannelCredentials {
+  if (!tls) return grpc.credentials.createInsecure();
+  if (isProvider(tls))
+    return grpc.experimental.createCertificateProviderChannelCredentials(tls.provider, tls.provider);
+  return grpc.credentials.createSsl(tls.ca, tls.key, tls.cert);
+}
+
+function serverCredentials(tls?: TransportTls): grpc.ServerCredentials {
+  if (!tls) return grpc.ServerCredentials.createInsecure();
+  const mutual = true; // peers must present a certificate from the cluster CA
+  if (isProvider(tls))
+    return grpc.experimental.createCertificateProviderServerCredentials(tls.provider, tls.provider, mutual);
+  return grpc.ServerCredentials.createSsl(tls.ca, [{ cert_chain: tls.cert, private_key: tls.key }], mutual);
 }
 
 export function raftClientConstructor(): ProtoGrpcType['shoal']['raft']['Raft'] {
@@ -150,13 +175,7 @@ export class GrpcTransport {
         return denied ? call.emit('error', denied) : this.onProposeStream(call);
       },
     });
-    const creds = this.opts.tls
-      ? grpc.ServerCredentials.createSsl(
-          this.opts.tls.ca,
-          [{ cert_chain: this.opts.tls.cert, private_key: this.opts.tls.key }],
-          true, // mutual: peers must present a certificate from the cluster CA
-        )
-      : grpc.ServerCredentials.createInsecure();
+    const creds = serverCredentials(this.opts.tls);
     this.port = await new Promise<number>((resolve, reject) =>
       server.bindAsync(this.opts.listen, creds, (err, port) => (err ? reject(err) : resolve(port))),
     );

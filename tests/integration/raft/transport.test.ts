@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GrpcTransport, TlsFiles, TransportOptions } from '../../../raft/transport';
+import * as tls from 'tls';
+import { MutableCertificateProvider } from '../../../manager/ca';
+import { GrpcTransport, TlsFiles, TransportOptions, TransportTls } from '../../../raft/transport';
 import { EntryType, Message, MessageType, NodeId } from '../../../raft/types';
 import { makeCa } from './tls-fixture';
 
@@ -20,7 +22,7 @@ afterEach(async () => {
 
 async function endpoint(
   id: NodeId,
-  tls?: TlsFiles,
+  tls?: TransportTls,
   authorize?: TransportOptions['authorize'],
 ): Promise<Endpoint> {
   const ep: Endpoint = { got: [], deliveries: 0, unreachable: [], snapStatus: [] } as unknown as Endpoint;
@@ -222,6 +224,53 @@ describe('GrpcTransport', () => {
       );
       expect(b.got.map((m) => m.from)).toEqual([1]);
       expect(refused).toContain('w1');
+    });
+    test('a renewed certificate is presented on new connections, dialled and accepted', async () => {
+      const asCreds = (f: TlsFiles) => ({
+        certPem: f.cert.toString(),
+        keyPem: f.key.toString(),
+        rootCaPem: f.ca.toString(),
+      });
+      const callers: string[] = [];
+      const record: TransportOptions['authorize'] = (call) => {
+        const auth = (
+          call as unknown as { getAuthContext(): { sslPeerCertificate?: { subject?: { CN?: string } } } }
+        ).getAuthContext();
+        callers.push(auth.sslPeerCertificate?.subject?.CN ?? '');
+      };
+      const certificates = new MutableCertificateProvider(asCreds(issue('m1-old')));
+      const a = await endpoint(1, { provider: certificates });
+      const b = await endpoint(2, issue('m2'), record);
+      const served = async (): Promise<string> => {
+        const own = issue('probe');
+        const socket = tls.connect({
+          host: '127.0.0.1',
+          port: a.t.port,
+          ca: own.ca,
+          cert: own.cert,
+          key: own.key,
+          ALPNProtocols: ['h2'],
+          checkServerIdentity: () => undefined,
+        });
+        await new Promise((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
+        const cn = String(socket.getPeerCertificate().subject.CN);
+        socket.destroy();
+        return cn;
+      };
+
+      a.t.addPeer(2, `127.0.0.1:${b.t.port}`);
+      a.t.send([app(1, 2, 1)]);
+      await until(() => b.got.length === 1, 'delivery with the first certificate');
+      expect(callers.at(-1)).toBe('m1-old');
+      expect(await served()).toBe('m1-old');
+
+      certificates.update(asCreds(issue('m1-new')));
+      a.t.removePeer(2); // the next stream opens a new connection
+      a.t.addPeer(2, `127.0.0.1:${b.t.port}`);
+      a.t.send([app(1, 2, 2)]);
+      await until(() => b.got.length === 2, 'delivery after renewal');
+      expect(callers.at(-1)).toBe('m1-new');
+      expect(await served()).toBe('m1-new');
     });
   });
 });
