@@ -17,6 +17,8 @@ import type { ManagerContext } from '../context';
 import { LEADER_ADDR_HEADER } from '../forwarding';
 import { translateRaftError } from '../errors';
 import { HeartbeatTracker } from '../node-status/heartbeats';
+import { TaskFanout } from './task-fanout';
+import { TaskStatusBatcher } from './status-batcher';
 import { logHandlers, SessionOf } from './logs';
 import {
   DEFAULT_HEARTBEAT_PERIOD_MS,
@@ -41,11 +43,18 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | undefined;
   private leading = false;
   private readonly onRole = () => this.leadershipChanged();
+  /** One store subscription for all Assignments streams, routed by node. */
+  private readonly fanout: TaskFanout;
+  /** Agents' task states, written in shared transactions. */
+  private readonly statuses: TaskStatusBatcher;
 
   constructor(
     private readonly ctx: ManagerContext,
     private readonly opts: DispatcherOptions = {},
-  ) {}
+  ) {
+    this.fanout = new TaskFanout(ctx.local);
+    this.statuses = new TaskStatusBatcher(ctx.store);
+  }
 
   start(): void {
     this.ctx.raft.on('role', this.onRole);
@@ -99,19 +108,7 @@ export class Dispatcher {
       UpdateTaskStatus: unary(async (call) => {
         const nodeId = this.authenticate(call);
         this.requireSession(nodeId, call.request.sessionId);
-        const updates = call.request.updates;
-        await this.ctx.store.update(
-          (tx) => {
-            for (const u of updates) {
-              const task = tx.tasks.get(u.taskId);
-              // A task moved away or deleted meanwhile: the agent learns from its assignments.
-              if (!task || task.nodeId !== nodeId || !u.status) continue;
-              task.status = u.status;
-              tx.tasks.update(task);
-            }
-          },
-          { retries: 3 },
-        );
+        await this.statuses.submit(nodeId, call.request.updates);
         return {};
       }),
 
@@ -251,18 +248,14 @@ export class Dispatcher {
       assignment: { task },
       action: remove ? ('REMOVE' as const) : ('UPDATE' as const),
     });
-    const mine = (t: Task) => t.nodeId === nodeId;
     call.write({
       type: 'COMPLETE',
       appliesTo: '',
       resultsIn: next(),
       changes: this.ctx.local.tasksByNode(nodeId).map((t) => taskChange(t, false)),
     });
-    const unsubscribe = this.ctx.local.subscribe({ tables: ['tasks'] }, (events) => {
-      const changes = events
-        .filter((e) => mine(e.object as Task) || (e.old && mine(e.old as Task)))
-        .map((e) => taskChange(e.object as Task, e.kind === 'delete' || !mine(e.object as Task)));
-      if (changes.length === 0) return;
+    const unsubscribe = this.fanout.listen(nodeId, (taskChanges) => {
+      const changes = taskChanges.map((c) => taskChange(c.task, c.remove));
       const appliesTo = String(seq);
       call.write({ type: 'INCREMENTAL', appliesTo, resultsIn: next(), changes });
     });

@@ -19,6 +19,34 @@ function containsBytes(value: unknown): boolean {
   return false;
 }
 
+/**
+ * True when JSON.parse(JSON.stringify(value)) gives back an equal value: only null,
+ * booleans, strings, finite numbers (not -0), arrays and plain objects of those, with no
+ * undefined anywhere. Lets a proposer apply its own transaction without decoding it.
+ */
+export function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i])) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 export function encodeJson(value: unknown): Uint8Array {
   if (!containsBytes(value)) return Buffer.from(JSON.stringify(value), 'utf8');
   const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {

@@ -6,7 +6,7 @@ import { StoreError } from './errors';
 import { isApplyResult, MemoryStore } from './memory-store';
 import { associatedData, KeyRing } from './sealing';
 import type { TableTypes } from './tables';
-import { encodeTransaction } from './transaction';
+import { encodeTransactionExact } from './transaction';
 import { BuilderOptions, TxBuilder } from './tx-builder';
 
 /** The raft driver's propose: resolves with the state machine's apply result. */
@@ -39,7 +39,15 @@ export class ProposingStore {
       // Fail fast on what the local replica already rejects; apply checks again anyway.
       const early = this.local.validate(transaction);
       if (early) throw early;
-      const result = await this.propose(encodeTransaction(transaction));
+      const { bytes, exact } = encodeTransactionExact(transaction);
+      // The builder is dropped after this, so apply may keep the transaction's objects.
+      const forget = exact ? this.local.expectOwnProposal(bytes, transaction) : undefined;
+      let result: unknown;
+      try {
+        result = await this.propose(bytes);
+      } finally {
+        forget?.();
+      }
       if (!isApplyResult(result)) throw new Error('propose resolved without an apply result from the store');
       if (result.ok) return value;
       // Another change was applied between building and applying: rebuild on fresh state.

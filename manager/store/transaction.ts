@@ -1,7 +1,7 @@
 // A transaction is what the proposer sends through raft: a versioned JSON document of
 // create/update/delete actions, with the timestamp (and ids, inside the objects) chosen
 // by the proposer so that apply needs neither a clock nor randomness.
-import { decodeJson, encodeJson } from './codec';
+import { decodeJson, encodeJson, isPlainJson } from './codec';
 import { StoreError } from './errors';
 import { TABLE_NAMES, TableName } from './tables';
 
@@ -25,6 +25,12 @@ export function encodeTransaction(tx: Transaction): Uint8Array {
   return encodeJson(tx);
 }
 
+/** The bytes, and whether decoding them gives back exactly `tx` (see isPlainJson). */
+export function encodeTransactionExact(tx: Transaction): { bytes: Uint8Array; exact: boolean } {
+  if (isPlainJson(tx)) return { bytes: Buffer.from(JSON.stringify(tx), 'utf8'), exact: true };
+  return { bytes: encodeJson(tx), exact: false };
+}
+
 function invalid(message: string, action?: number): StoreError {
   return new StoreError({ code: 'invalid', message, action });
 }
@@ -41,6 +47,11 @@ export function decodeTransaction(bytes: Uint8Array): Transaction {
   } catch (err) {
     throw invalid(`transaction: not valid JSON (${(err as Error).message})`);
   }
+  return checkTransaction(raw);
+}
+
+/** The envelope checks of decodeTransaction, on an already decoded value. */
+export function checkTransaction(raw: unknown): Transaction {
   if (!isPlainObject(raw)) throw invalid('transaction: expected an object');
   if (raw.v !== TX_FORMAT_VERSION) {
     throw invalid(
