@@ -12,6 +12,8 @@ import { collect, intOption, keyValueOption } from './options';
 import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
 import { applyContainerFlags, ContainerFlags } from './service-container-flags';
 import { waitForConvergence, waitForUpdate } from './service-converge';
+import { addImageOptions, ImageFlags, imageForCreate, imageForUpdate } from './service-image';
+import { imageForDisplay } from '../registry/reference';
 import { isJobService, jobReplicasText, waitForJob } from './service-job';
 import { serviceLogsCommand } from './service-logs';
 import {
@@ -53,7 +55,7 @@ function serviceColumns(tasks: Task[]): Column<Service>[] {
     { header: 'NAME', field: 'Name', value: (s) => s.spec?.annotations?.name ?? '' },
     { header: 'MODE', field: 'Mode', value: modeText },
     { header: 'REPLICAS', field: 'Replicas', value: (s) => replicasText(s, tasks) },
-    { header: 'IMAGE', field: 'Image', value: (s) => s.spec?.task?.container?.image ?? '' },
+    { header: 'IMAGE', field: 'Image', value: (s) => imageForDisplay(s.spec?.task?.container?.image ?? '') },
     { header: 'PORTS', field: 'Ports', value: portsText },
   ];
 }
@@ -76,7 +78,7 @@ function since(ts: number): string {
 const TASK_COLUMNS: Column<TaskRow>[] = [
   { header: 'ID', field: 'ID', value: (t) => t.id.slice(0, 12) },
   { header: 'NAME', field: 'Name', value: taskDisplayName },
-  { header: 'IMAGE', field: 'Image', value: (t) => t.spec?.container?.image ?? '' },
+  { header: 'IMAGE', field: 'Image', value: (t) => imageForDisplay(t.spec?.container?.image ?? '') },
   { header: 'NODE', field: 'Node', value: (t) => t.nodeName },
   { header: 'DESIRED STATE', field: 'DesiredState', value: (t) => cap(t.desiredState) },
   {
@@ -282,16 +284,18 @@ export function serviceCommand(): Command {
   );
   addUpdateConfigOptions(create, 'update');
   addUpdateConfigOptions(create, 'rollback');
+  addImageOptions(create);
   // As docker: everything after the image is the command and its arguments (`sh -c ...`).
   create.passThroughOptions();
   create.action(
     async (
       image: string,
       args: string[],
-      o: ConnectionOptions & CreateFlags & ContainerFlags & WaitFlags,
+      o: ConnectionOptions & CreateFlags & ContainerFlags & WaitFlags & ImageFlags,
     ) => {
       const spec = specFromFlags(image, args, o);
       applyContainerFlags(spec.task as Parameters<typeof applyContainerFlags>[0], o);
+      Object.assign(spec.task!.container!, await imageForCreate(image, o));
       const flags = o as unknown as Record<string, unknown>;
       if (spec.replicatedJob || spec.globalJob) refuseUpdateConfigForJob(flags);
       else {
@@ -437,11 +441,13 @@ export function serviceCommand(): Command {
   );
   addUpdateConfigOptions(update, 'update');
   addUpdateConfigOptions(update, 'rollback');
+  addImageOptions(update);
   update.action(
     async (
       ref: string,
       o: ConnectionOptions &
-        WaitFlags & {
+        WaitFlags &
+        ImageFlags & {
           image?: string;
           replicas?: number;
           maxConcurrent?: number;
@@ -467,14 +473,16 @@ export function serviceCommand(): Command {
         await rollbackService(o, ref);
         return;
       }
-      const before = Number((await getService(o, ref)).specVersion);
+      const current = await getService(o, ref);
+      const before = Number(current.specVersion);
+      const image = await imageForUpdate(current.spec?.task?.container?.image ?? '', o);
       const updated = await updateService(
         o,
         ref,
         (s) => {
           const spec = s.spec!;
           const c = spec.task!.container!;
-          if (o.image) c.image = o.image;
+          Object.assign(c, image);
           applyJobUpdate(spec, o, flags);
           if (o.replicas !== undefined && spec.mode === 'replicated')
             spec.replicated = { replicas: o.replicas };

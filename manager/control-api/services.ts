@@ -14,6 +14,7 @@ import { validatePlacement } from '../constraints/placement';
 import { translateRaftError } from '../errors';
 import { StoreError } from '../store';
 import { labelsMatch, resolveByRef } from './resolve';
+import { keepRegistryAuth, serviceWithoutAuth } from './registry-auth';
 import type { ControlMethods } from './server';
 
 // Docker's rule for service names (they become DNS names and container name prefixes).
@@ -114,7 +115,9 @@ function translate(err: unknown, name: string): unknown {
 }
 
 export const serviceMethods: ControlMethods = {
-  GetService: async (req: GetServiceRequest__Output, ctx) => ({ service: findService(ctx, req.serviceId) }),
+  GetService: async (req: GetServiceRequest__Output, ctx) => ({
+    service: serviceWithoutAuth(findService(ctx, req.serviceId)),
+  }),
 
   ListServices: async (req: ListServicesRequest__Output, ctx) => {
     const f = req.filters;
@@ -134,7 +137,7 @@ export const serviceMethods: ControlMethods = {
       if (f?.modes.length && !f.modes.includes(modeFilterName(s))) return false;
       return true;
     });
-    return { services };
+    return { services: services.map(serviceWithoutAuth) };
   },
 
   CreateService: async (req: CreateServiceRequest__Output, ctx) => {
@@ -149,7 +152,7 @@ export const serviceMethods: ControlMethods = {
           );
         return tx.services.create({ spec, specVersion: 1 });
       });
-      return { service: ctx.local.get('services', created.id) ?? created };
+      return { service: serviceWithoutAuth(ctx.local.get('services', created.id) ?? created) };
     } catch (err) {
       throw translate(err, name);
     }
@@ -163,7 +166,10 @@ export const serviceMethods: ControlMethods = {
         grpc.status.FAILED_PRECONDITION,
         `service ${name}: there is no previous spec to roll back to`,
       );
-    const spec = checkServiceSpec(req.rollback === 'PREVIOUS' ? current.previousSpec : req.spec);
+    const spec = keepRegistryAuth(
+      checkServiceSpec(req.rollback === 'PREVIOUS' ? current.previousSpec : req.spec),
+      current.spec,
+    );
     if (spec.mode !== current.spec?.mode)
       throw invalid(`spec.mode: a service's mode cannot change (${current.spec?.mode} -> ${spec.mode})`);
     try {
@@ -200,7 +206,7 @@ export const serviceMethods: ControlMethods = {
         }
         return tx.services.update(s);
       });
-      return { service: ctx.local.get('services', updated.id) ?? updated };
+      return { service: serviceWithoutAuth(ctx.local.get('services', updated.id) ?? updated) };
     } catch (err) {
       throw translate(err, name);
     }

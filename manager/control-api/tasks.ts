@@ -4,10 +4,13 @@ import type { GetTaskRequest__Output } from '../../proto/gen/shoal/api/GetTaskRe
 import type { ListTasksRequest__Output } from '../../proto/gen/shoal/api/ListTasksRequest';
 import type { ControlMethods } from './server';
 import { labelsMatch, resolveByRef } from './resolve';
+import { taskWithoutAuth } from './registry-auth';
 
 export const taskReadMethods: ControlMethods = {
   GetTask: async (req: GetTaskRequest__Output, ctx) => ({
-    task: resolveByRef(ctx.local.list('tasks'), req.taskId, 'task', (t) => t.annotations?.name ?? ''),
+    task: taskWithoutAuth(
+      resolveByRef(ctx.local.list('tasks'), req.taskId, 'task', (t) => t.annotations?.name ?? ''),
+    ),
   }),
 
   ListTasks: async (req: ListTasksRequest__Output, ctx) => {
@@ -29,6 +32,6 @@ export const taskReadMethods: ControlMethods = {
         return false;
       return true;
     });
-    return { tasks };
+    return { tasks: tasks.map(taskWithoutAuth) };
   },
 };

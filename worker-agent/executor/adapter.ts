@@ -3,6 +3,7 @@
 // conflict on create means the container is already there, a pull error hidden inside
 // the progress stream is an error).
 import type Docker from 'dockerode';
+import type { Task } from '../../proto/api-types';
 import { LABEL } from './labels';
 
 export type RegistryAuth = Docker.AuthConfig;
@@ -37,17 +38,97 @@ export interface PullProgress {
   progress?: string;
 }
 
+export interface PullOptions {
+  auth?: RegistryAuth;
+  onProgress?: (p: PullProgress) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The credentials a task carries for its pull (service created --with-registry-auth):
+ * docker's X-Registry-Auth encoding, decoded so dockerode can send them. A value that
+ * does not decode is no credentials: the pull then fails with the registry's own error.
+ */
+export function registryAuthOf(task: Task): RegistryAuth | undefined {
+  const encoded = task.spec?.container?.pullOptions?.registryAuth;
+  if (!encoded) return undefined;
+  try {
+    const auth = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as {
+      username?: unknown;
+      password?: unknown;
+      serveraddress?: unknown;
+    };
+    if (typeof auth?.username !== 'string' || typeof auth.password !== 'string') return undefined;
+    return {
+      username: auth.username,
+      password: auth.password,
+      serveraddress: String(auth.serveraddress ?? ''),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** One pull in flight, shared by every task that waits for the same image with the same credentials. */
+interface SharedPull {
+  done: Promise<void>;
+  abort: AbortController;
+  waiters: number;
+  listeners: Set<(p: PullProgress) => void>;
+}
+
+/** A reference that names its content ("name@sha256:...", "name:tag@sha256:..."): it cannot change. */
+export const hasDigest = (ref: string): boolean =>
+  /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/.test(ref);
+
 export class ContainerAdapter {
+  private readonly pulls = new Map<string, SharedPull>();
+
   constructor(readonly docker: Docker) {}
 
   /**
-   * Pulls `ref`, reading the progress stream to its end: the daemon answers 200 and then
+   * Pulls `ref`. Tasks of one service land on a node together: they share one pull of
+   * their image instead of asking the registry once each. A waiter that aborts (its task
+   * is stopped) leaves; the pull itself is aborted only when no task waits for it any more.
+   */
+  async pullImage(ref: string, opts: PullOptions = {}): Promise<void> {
+    // Credentials are part of the key: a pull without them must not stand in for one with them.
+    const key = `${ref}\u0000${opts.auth ? JSON.stringify(opts.auth) : ''}`;
+    let shared = this.pulls.get(key);
+    if (!shared) {
+      const abort = new AbortController();
+      const listeners = new Set<(p: PullProgress) => void>();
+      const entry: SharedPull = {
+        abort,
+        listeners,
+        waiters: 0,
+        done: this.pullOnce(ref, {
+          auth: opts.auth,
+          signal: abort.signal,
+          onProgress: (p) => listeners.forEach((l) => l(p)),
+        }).finally(() => {
+          if (this.pulls.get(key) === entry) this.pulls.delete(key);
+        }),
+      };
+      shared = entry;
+      this.pulls.set(key, shared);
+    }
+    shared.waiters++;
+    if (opts.onProgress) shared.listeners.add(opts.onProgress);
+    try {
+      await untilAborted(shared.done, opts.signal, () => new ImagePullError(ref, 'aborted'));
+    } finally {
+      shared.waiters--;
+      if (opts.onProgress) shared.listeners.delete(opts.onProgress);
+      if (shared.waiters === 0 && opts.signal?.aborted) shared.abort.abort();
+    }
+  }
+
+  /**
+   * One pull, reading the progress stream to its end: the daemon answers 200 and then
    * reports failures (unknown tag, auth) as an `error` line inside the stream.
    */
-  async pullImage(
-    ref: string,
-    opts: { auth?: RegistryAuth; onProgress?: (p: PullProgress) => void; signal?: AbortSignal } = {},
-  ): Promise<void> {
+  private async pullOnce(ref: string, opts: PullOptions): Promise<void> {
     let stream: NodeJS.ReadableStream;
     try {
       stream = (await this.docker.pull(ref, {
@@ -94,6 +175,7 @@ export class ContainerAdapter {
     });
   }
 
+  /** Whether the daemon has `ref` (by tag, by digest, or both) without asking a registry. */
   async imageExists(ref: string): Promise<boolean> {
     try {
       await this.docker.getImage(ref).inspect();
@@ -185,4 +267,28 @@ export class ContainerAdapter {
   async listTaskContainers(): Promise<Docker.ContainerInfo[]> {
     return this.docker.listContainers({ all: true, filters: { label: [LABEL.taskId] } });
   }
+}
+
+/** Settles with `work`, or rejects with `aborted()` as soon as `signal` aborts. */
+function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  aborted: () => Error,
+): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }

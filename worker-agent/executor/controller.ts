@@ -6,7 +6,15 @@
 // leave a task in the wrong state.
 import type Docker from 'dockerode';
 import type { Task, TaskState, TaskStatus } from '../../proto/api-types';
-import { ContainerAdapter, ImagePullError, PullProgress, RegistryAuth, dockerMessage } from './adapter';
+import {
+  ContainerAdapter,
+  ImagePullError,
+  PullProgress,
+  RegistryAuth,
+  dockerMessage,
+  hasDigest,
+  registryAuthOf,
+} from './adapter';
 import { containerCreateOptions, NodeInfo, stopGraceSeconds, TaskSpecError } from './container-config';
 import { EventHub } from './events';
 import { taskName } from './labels';
@@ -267,21 +275,7 @@ export class TaskController {
     this.report('ACCEPTED', 'accepted');
     const opts = containerCreateOptions(this.task, this.deps.node);
     this.report('PREPARING', 'preparing');
-    const image = opts.Image!;
-    try {
-      const onPullProgress = this.deps.onPullProgress;
-      await adapter.pullImage(image, {
-        auth: this.deps.registryAuth?.(this.task),
-        signal: this.pullAbort.signal,
-        onProgress: onPullProgress && ((p) => onPullProgress(this.task.id, p)),
-      });
-    } catch (err) {
-      if (this.stopRequested) throw err;
-      // Like Swarm: a registry that is down must not stop a task whose image is here
-      // already; only a missing image is fatal.
-      if (!(await adapter.imageExists(image))) throw err;
-      this.deps.log?.(`task ${this.task.id}: ${(err as Error).message}; using the local image`);
-    }
+    await this.pull(opts.Image!);
     if (this.stopRequested) throw new Finish({ state: 'SHUTDOWN', message: 'shutdown before start' });
     let created: { id: string };
     try {
@@ -292,6 +286,30 @@ export class TaskController {
     const info = await adapter.inspect(created.id);
     if (!info) throw new Error(`container ${created.id} vanished right after it was created`);
     return info;
+  }
+
+  /**
+   * Swarm's agent: an image named by digest that is here already is used as it is (the
+   * digest pins its content, so the registry has nothing newer); anything else is pulled,
+   * with the credentials the task carries (--with-registry-auth) when it has them.
+   */
+  private async pull(image: string): Promise<void> {
+    const { adapter } = this.deps;
+    if (hasDigest(image) && (await adapter.imageExists(image))) return;
+    try {
+      const onPullProgress = this.deps.onPullProgress;
+      await adapter.pullImage(image, {
+        auth: this.deps.registryAuth?.(this.task) ?? registryAuthOf(this.task),
+        signal: this.pullAbort.signal,
+        onProgress: onPullProgress && ((p) => onPullProgress(this.task.id, p)),
+      });
+    } catch (err) {
+      if (this.stopRequested) throw err;
+      // Like Swarm: a registry that is down must not stop a task whose image is here
+      // already; only a missing image is fatal.
+      if (!(await adapter.imageExists(image))) throw err;
+      this.deps.log?.(`task ${this.task.id}: ${(err as Error).message}; using the local image`);
+    }
   }
 
   private watch(containerId: string): void {

@@ -27,6 +27,7 @@ export function containerSpec(over: Partial<ContainerSpec__Output> = {}): Contai
     hosts: [],
     dnsNameservers: [],
     init: false,
+    pullOptions: null,
     ...over,
   };
 }

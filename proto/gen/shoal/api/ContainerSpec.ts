@@ -4,6 +4,7 @@ import type { Mount as _shoal_api_Mount, Mount__Output as _shoal_api_Mount__Outp
 import type { HealthConfig as _shoal_api_HealthConfig, HealthConfig__Output as _shoal_api_HealthConfig__Output } from '../../shoal/api/HealthConfig';
 import type { SecretReference as _shoal_api_SecretReference, SecretReference__Output as _shoal_api_SecretReference__Output } from '../../shoal/api/SecretReference';
 import type { ConfigReference as _shoal_api_ConfigReference, ConfigReference__Output as _shoal_api_ConfigReference__Output } from '../../shoal/api/ConfigReference';
+import type { PullOptions as _shoal_api_PullOptions, PullOptions__Output as _shoal_api_PullOptions__Output } from '../../shoal/api/PullOptions';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ContainerSpec {
@@ -28,6 +29,7 @@ export interface ContainerSpec {
   'hosts'?: (string)[];
   'dnsNameservers'?: (string)[];
   'init'?: (boolean);
+  'pullOptions'?: (_shoal_api_PullOptions | null);
 }
 
 export interface ContainerSpec__Output {
@@ -52,4 +54,5 @@ export interface ContainerSpec__Output {
   'hosts': (string)[];
   'dnsNameservers': (string)[];
   'init': (boolean);
+  'pullOptions': (_shoal_api_PullOptions__Output | null);
 }
