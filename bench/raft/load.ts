@@ -1,6 +1,7 @@
 // Closed-loop load: N proposers, each waiting for its command to commit before sending
 // the next, for a fixed time. Latency is measured per command, end to end.
 import { performance } from 'perf_hooks';
+import { percentile } from '../stats';
 
 export interface LoadResult {
   commits: number;
@@ -18,7 +19,7 @@ export async function runProposers(
   proposers: number,
   seconds: number,
   payloadBytes: number,
-): Promise<{ commits: number; errors: number; seconds: number; latencies: number[] }> {
+): Promise<LoadResult> {
   const payload = Buffer.alloc(payloadBytes, 7);
   const latencies: number[] = [];
   let errors = 0;
@@ -37,5 +38,11 @@ export async function runProposers(
     }
   };
   await Promise.all(Array.from({ length: proposers }, worker));
-  return { commits: latencies.length, errors, seconds: (performance.now() - start) / 1000, latencies };
+  return {
+    commits: latencies.length,
+    errors,
+    seconds: (performance.now() - start) / 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }

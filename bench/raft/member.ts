@@ -3,7 +3,6 @@
 // probe a write until one commits (failover), transfer leadership, exit.
 import { RaftNode, StateMachine } from '../../raft/node';
 import { Entry } from '../../raft/types';
-import { percentile } from '../stats';
 import { LoadResult, runProposers } from './load';
 
 export interface MemberConfig {
@@ -64,18 +63,13 @@ async function main(): Promise<void> {
           };
         case 'load': {
           const before = { ...node.metrics };
-          const r = await runProposers(
-            (d) => node.propose(d),
-            msg.proposers as number,
-            msg.seconds as number,
-            msg.payloadBytes as number,
-          );
           const result: LoadResult = {
-            commits: r.commits,
-            errors: r.errors,
-            seconds: r.seconds,
-            p50: percentile(r.latencies, 50),
-            p99: percentile(r.latencies, 99),
+            ...(await runProposers(
+              (d) => node.propose(d),
+              msg.proposers as number,
+              msg.seconds as number,
+              msg.payloadBytes as number,
+            )),
             readies: node.metrics.readies - before.readies,
             syncs: node.metrics.syncs - before.syncs,
             entriesPersisted: node.metrics.entriesPersisted - before.entriesPersisted,
