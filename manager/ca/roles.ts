@@ -1,14 +1,10 @@
 // A node's role travels in its certificate's OU, spelled as swarmkit spells it, so the
-// role is whatever the CA signed, never what a caller claims.
+// role is whatever the CA signed, never what a caller claims. The names are shared with
+// agents through proto/node-tls.
+import { MANAGER_OU, NodeRole, WORKER_OU } from '../../proto/node-tls';
 
-export type NodeRole = 'manager' | 'worker';
-
-export const MANAGER_OU = 'swarm-manager';
-export const WORKER_OU = 'swarm-worker';
-
-export function roleToOU(role: NodeRole): string {
-  return role === 'manager' ? MANAGER_OU : WORKER_OU;
-}
+export { MANAGER_OU, WORKER_OU, roleToOU } from '../../proto/node-tls';
+export type { NodeRole } from '../../proto/node-tls';
 
 export function ouToRole(ou: string): NodeRole | undefined {
   if (ou === MANAGER_OU) return 'manager';

@@ -5,14 +5,10 @@
 import * as grpc from '@grpc/grpc-js';
 import type { PeerCertificate } from 'tls';
 import { CertificateVerificationError, NodeIdentity, verifyNodeCertificate } from './identity';
-import { NodeRole, roleToOU } from './roles';
+import { expectRole, NodeCredentials, NodeRole } from '../../proto/node-tls';
 
-/** A node's TLS material: its certificate (PEM), key (PEM) and the cluster root (PEM). */
-export interface NodeCredentials {
-  certPem: string;
-  keyPem: string;
-  rootCaPem: string;
-}
+export { clientCredentials } from '../../proto/node-tls';
+export type { ClientCredentialsOptions, NodeCredentials } from '../../proto/node-tls';
 
 type Listener<T> = (update: T | null) => void;
 
@@ -78,40 +74,6 @@ export function serverCredentials(
     provider,
     provider,
     opts.requireClientCert,
-  );
-}
-
-function expectRole(role: NodeRole | undefined, clusterId: string | undefined) {
-  return (_host: string, cert: PeerCertificate): Error | undefined => {
-    const ou = cert.subject?.OU;
-    if (role && ou !== roleToOU(role)) {
-      return new Error(`the server's certificate is for a ${JSON.stringify(ou)}, not a ${roleToOU(role)}`);
-    }
-    if (clusterId !== undefined && cert.subject?.O !== clusterId) {
-      return new Error(`the server belongs to cluster ${JSON.stringify(cert.subject?.O)}, not ${clusterId}`);
-    }
-    return undefined;
-  };
-}
-
-export interface ClientCredentialsOptions {
-  /** The role the server must have (default 'manager': nodes only ever dial managers). */
-  serverRole?: NodeRole;
-  clusterId?: string;
-}
-
-/** Mutual TLS as a cluster member: presents our cert, trusts only the cluster root. */
-export function clientCredentials(
-  creds: NodeCredentials,
-  opts: ClientCredentialsOptions = {},
-): grpc.ChannelCredentials {
-  return grpc.credentials.createSsl(
-    Buffer.from(creds.rootCaPem),
-    Buffer.from(creds.keyPem),
-    Buffer.from(creds.certPem),
-    {
-      checkServerIdentity: expectRole(opts.serverRole ?? 'manager', opts.clusterId),
-    },
   );
 }
 

@@ -9,7 +9,7 @@ import type { ProtoGrpcType } from '../../proto/gen/dispatcher';
 import type { DispatcherClient } from '../../proto/gen/shoal/dispatcher/Dispatcher';
 import type { LogSubscription__Output } from '../../proto/gen/shoal/dispatcher/LogSubscription';
 import type { PublishLogsMessage } from '../../proto/gen/shoal/dispatcher/PublishLogsMessage';
-import { clientCredentials, NodeCredentials } from '../../manager/ca';
+import { clientCredentials, NodeCredentials } from '../../proto/node-tls';
 import { publishSubscription } from '../logs/publish';
 
 export interface LogSubscriptionsOptions {

@@ -9,7 +9,7 @@ import type { ProtoGrpcType } from '../../proto/gen/dispatcher';
 import type { DispatcherClient } from '../../proto/gen/shoal/dispatcher/Dispatcher';
 import type { NodeDescription } from '../../proto/gen/shoal/api/NodeDescription';
 import type { WeightedPeer__Output } from '../../proto/gen/shoal/dispatcher/WeightedPeer';
-import { clientCredentials, NodeCredentials } from '../../manager/ca';
+import { clientCredentials, NodeCredentials } from '../../proto/node-tls';
 
 export const LEADER_ADDR_HEADER = 'x-shoal-leader-addr';
 const RETRY_MS = 100;

@@ -10,7 +10,7 @@ import type { ProtoGrpcType } from '../../proto/gen/dispatcher';
 import type { DispatcherClient } from '../../proto/gen/shoal/dispatcher/Dispatcher';
 import type { AssignmentsMessage__Output } from '../../proto/gen/shoal/dispatcher/AssignmentsMessage';
 import type { Task, TaskStatus } from '../../proto/api-types';
-import { clientCredentials, NodeCredentials } from '../../manager/ca';
+import { clientCredentials, NodeCredentials } from '../../proto/node-tls';
 import { describeNode, Executor } from '../executor';
 import { StatusQueue } from './status-queue';
 
