@@ -15,6 +15,11 @@ import { waitForConvergence, waitForUpdate } from './service-converge';
 import { addImageOptions, ImageFlags, imageForCreate, imageForUpdate } from './service-image';
 import { imageForDisplay } from '../registry/reference';
 import { isJobService, jobReplicasText, waitForJob } from './service-job';
+import {
+  addContainerUpdateOptions,
+  applyContainerUpdateFlags,
+  ContainerUpdateFlags,
+} from './service-update-flags';
 import { serviceLogsCommand } from './service-logs';
 import {
   addUpdateConfigOptions,
@@ -442,6 +447,7 @@ export function serviceCommand(): Command {
   addUpdateConfigOptions(update, 'update');
   addUpdateConfigOptions(update, 'rollback');
   addImageOptions(update);
+  addContainerUpdateOptions(update);
   update.action(
     async (
       ref: string,
@@ -484,6 +490,7 @@ export function serviceCommand(): Command {
           const c = spec.task!.container!;
           Object.assign(c, image);
           applyJobUpdate(spec, o, flags);
+          applyContainerUpdateFlags(spec, o as typeof o & ContainerUpdateFlags);
           if (o.replicas !== undefined && spec.mode === 'replicated')
             spec.replicated = { replicas: o.replicas };
           else if (o.replicas !== undefined && spec.mode !== 'replicatedJob')

@@ -4,7 +4,8 @@ import { checkServiceSpec } from '../../manager/control-api/services';
 import { parseDurationNs, parsePublish, specFromFlags, CreateFlags } from '../../cli/commands/service-spec';
 import { progressOf } from '../../cli/commands/service-converge';
 import { jobProgressOf } from '../../cli/commands/service-job';
-import { replicasText } from '../../cli/commands/service';
+import { replicasText, serviceCommand } from '../../cli/commands/service';
+import { applyContainerUpdateFlags, splitArgs } from '../../cli/commands/service-update-flags';
 import { parseMount } from '../../cli/commands/service-container-flags';
 import { DEFAULT_UPDATE_CONFIG, firstUpdateFlag } from '../../cli/commands/service-update-config';
 import { normalize } from '../../manager/store';
@@ -259,5 +260,90 @@ describe('templates are checked at create time, naming the flag', () => {
       '-c',
       'x',
     ]);
+  });
+});
+
+describe('service update: container flags as docker', () => {
+  const base = () =>
+    normalize<Service>('services', {
+      spec: specFromFlags(
+        'img',
+        ['old'],
+        flags({ containerLabel: { keep: '1', drop: '2' }, restartCondition: 'on-failure' }),
+      ),
+    }).spec!;
+  const none = { containerLabelAdd: {}, containerLabelRm: [], mountAdd: [], mountRm: [] };
+
+  test('--args splits like a shell; quotes and escapes keep words together', () => {
+    expect(splitArgs('--args', `sh -c 'echo "a b"; exit 3'`)).toEqual(['sh', '-c', 'echo "a b"; exit 3']);
+    expect(splitArgs('--args', 'a\\ b "c d" ""')).toEqual(['a b', 'c d', '']);
+    expect(() => splitArgs('--args', 'a "b')).toThrow(/--args: unclosed "/);
+  });
+
+  test('only the flags given change the spec', () => {
+    const spec = base();
+    applyContainerUpdateFlags(spec, {
+      ...none,
+      args: 'sleep 5',
+      user: 'nobody',
+      workdir: '/tmp',
+      hostname: '{{.Node.Hostname}}',
+      stopGracePeriod: '3s',
+      restartMaxAttempts: 2,
+      containerLabelAdd: { new: '3' },
+      containerLabelRm: ['drop'],
+      mountAdd: ['type=tmpfs,target=/scratch'],
+      replicasMaxPerNode: 1,
+    });
+    const c = spec.task!.container!;
+    expect(c.args).toEqual(['sleep', '5']);
+    expect([c.user, c.dir, c.hostname, c.stopGracePeriodNs]).toEqual([
+      'nobody',
+      '/tmp',
+      '{{.Node.Hostname}}',
+      3e9,
+    ]);
+    expect(spec.task!.restart).toMatchObject({ condition: 'ON_FAILURE', maxAttempts: 2, delayNs: 5e9 });
+    expect(c.labels).toEqual({ keep: '1', new: '3' });
+    expect(c.mounts.map((m) => m.target)).toEqual(['/scratch']);
+    expect(spec.task!.placement!.maxReplicas).toBe(1);
+    const untouched = base();
+    applyContainerUpdateFlags(untouched, none);
+    expect(untouched).toEqual(base());
+  });
+
+  test('errors name the flag', () => {
+    expect(() => applyContainerUpdateFlags(base(), { ...none, containerLabelRm: ['nope'] })).toThrow(
+      /--container-label-rm: no container label "nope"/,
+    );
+    expect(() => applyContainerUpdateFlags(base(), { ...none, mountRm: ['/x'] })).toThrow(
+      /--mount-rm: no mount at target "\/x"/,
+    );
+    expect(() => applyContainerUpdateFlags(base(), { ...none, hostname: '{{.Task.Nope}}' })).toThrow(
+      /--hostname: unknown template placeholder/,
+    );
+    expect(() => applyContainerUpdateFlags(base(), { ...none, envAdd: ['A={{.Nope}}'] })).toThrow(
+      /--env-add: unknown template placeholder/,
+    );
+    expect(() => applyContainerUpdateFlags(base(), { ...none, restartCondition: 'sometimes' })).toThrow(
+      /--restart-condition: must be any, on-failure or none/,
+    );
+  });
+
+  test('the service command defines its flags without conflicts', () => {
+    const cmd = serviceCommand();
+    const names = (sub: string) => cmd.commands.find((x) => x.name() === sub)!.options.map((opt) => opt.long);
+    expect(names('create')).toEqual(
+      expect.arrayContaining([
+        '--mode',
+        '--max-concurrent',
+        '--replicas-max-per-node',
+        '--user',
+        '--workdir',
+      ]),
+    );
+    expect(names('update')).toEqual(
+      expect.arrayContaining(['--args', '--user', '--workdir', '--restart-condition', '--max-concurrent']),
+    );
   });
 });
