@@ -24,7 +24,7 @@ import type { LabState } from '../../deploy/lab/state';
 import { dockerdPid, swarmInit } from '../../deploy/lab/swarm-reference';
 import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
-import { LabCluster, sleep, waitFor } from '../../tests/integration/cluster/lab-cluster';
+import { LabCluster, sleep, waitFor } from '../../tests/support/lab-cluster';
 import { directStart, swarmConverge } from '../reference';
 import type { Figures } from '../run';
 import { round } from '../stats';
@@ -161,28 +161,6 @@ async function removeService(c: LabCluster, via: string, name: string): Promise<
   );
 }
 
-/** kill -9 of everything of a lab host this run started: shoald, dockerd, the service's containers. */
-async function killHost(c: LabCluster, host: string): Promise<{ containers: number }> {
-  const h = c.host(host);
-  const docker = new Docker({ socketPath: hostDockerSocket(h) });
-  const pids: number[] = [];
-  for (const info of await docker.listContainers({ filters: { label: ['shoal.service.name'] } })) {
-    const pid = (await docker.getContainer(info.Id).inspect()).State.Pid;
-    if (pid > 0) pids.push(pid);
-  }
-  c.kill9(host);
-  const dpid = dockerdPid(h);
-  if (dpid) process.kill(dpid, 'SIGKILL');
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
-  return { containers: pids.length };
-}
-
 async function workerLoss(c: LabCluster, via: string, image: string) {
   const { id } = await converge(c, via, 'loss', 30, image);
   const ids = await nodeIds(c, via);
@@ -193,7 +171,7 @@ async function workerLoss(c: LabCluster, via: string, image: string) {
     .sort((a, b) => b.n - a.n)[0].w;
   const victimId = ids.get(victim)!;
   const onVictim = before.byNode.get(victimId) ?? 0;
-  const { containers } = await killHost(c, victim);
+  const containers = await c.killHost(victim);
   const killedAt = performance.now();
   let downMs = NaN;
   const downWatch = waitFor(

@@ -8,7 +8,7 @@ import { sweepLab } from '../../deploy/lab/sweeper';
 import { readState } from '../../deploy/lab/state';
 import { control } from '../../cli/control-client';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
-import { LabCluster, sleep, waitFor } from '../../tests/integration/cluster/lab-cluster';
+import { LabCluster, sleep, waitFor } from '../../tests/support/lab-cluster';
 import { percentile, median, round } from '../stats';
 import type { Figures } from '../run';
 import { measureSwarmFailover } from '../swarm';

@@ -25,7 +25,7 @@ import {
 } from '../../../raft/transport/grpc-transport';
 import { raftTls } from '../../../manager/replication';
 import { raftAddressFor } from '../../../manager/addresses';
-import { LabCluster, waitFor } from './lab-cluster';
+import { LabCluster, waitFor } from '../../support/lab-cluster';
 
 jest.setTimeout(280_000);
 
