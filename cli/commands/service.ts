@@ -1,6 +1,6 @@
 // `shoal service create|ls|ps|inspect|scale|update|rm`, as `docker service`.
 import { parseFilters } from './filters';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Service, Task, Node } from '../../manager/api-types';
 import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/ListServicesResponse';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
@@ -168,9 +168,23 @@ async function afterUpdate(
 }
 
 function addWaitOptions(cmd: Command): Command {
+  // docker's flag is a bool that takes `--detach=false` (the default here) and
+  // `--detach=true`; commander's boolean flags take no value, so those spellings are
+  // mapped to --no-detach / --detach before it parses.
+  const parse = cmd.parseOptions.bind(cmd);
+  cmd.parseOptions = (argv: string[]) => parse(argv.map(detachSpelling));
   return cmd
     .option('-d, --detach', 'exit immediately instead of waiting for the service to converge')
+    .option('--no-detach', 'wait for the service to converge (the default)')
     .option('-q, --quiet', 'suppress progress output');
+}
+
+function detachSpelling(arg: string): string {
+  const m = /^(?:--detach|-d)=(.*)$/.exec(arg);
+  if (!m) return arg;
+  if (['true', '1'].includes(m[1])) return '--detach';
+  if (['false', '0'].includes(m[1])) return '--no-detach';
+  throw new InvalidArgumentError(`--detach: must be true or false, got "${m[1]}"`);
 }
 
 async function updateService(

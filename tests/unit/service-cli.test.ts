@@ -330,6 +330,19 @@ describe('service update: container flags as docker', () => {
     );
   });
 
+  test("--detach takes docker's =false/=true spellings", () => {
+    const detachOf = (argv: string[]) => {
+      const create = serviceCommand().commands.find((x) => x.name() === 'create')!;
+      create.parseOptions(argv);
+      return create.opts().detach as boolean | undefined;
+    };
+    expect(detachOf(['--name', 'x', 'img'])).toBeUndefined();
+    expect(detachOf(['--detach=false', 'img'])).toBe(false);
+    expect(detachOf(['-d', 'img'])).toBe(true);
+    expect(detachOf(['--detach=true', 'img'])).toBe(true);
+    expect(() => detachOf(['--detach=maybe', 'img'])).toThrow(/--detach: must be true or false, got "maybe"/);
+  });
+
   test('the service command defines its flags without conflicts', () => {
     const cmd = serviceCommand();
     const names = (sub: string) => cmd.commands.find((x) => x.name() === sub)!.options.map((opt) => opt.long);
