@@ -12,7 +12,9 @@
 // so the polling costs no CLI process start.
 // With --vs-swarm, Docker Swarm's converge of the same 30 replicas is measured on a
 // separate lab after this one is down (not at the same time: 2 cores).
-//   npm run bench -- converge [--vs-swarm] [--skip-100] [--skip-loss]
+// The image is pinned to its digest at create (as Swarm), so an agent that has it skips
+// the pull; --tag-only creates with --no-resolve-image: every task pulls the tag, as before.
+//   npm run bench -- converge [--vs-swarm] [--skip-100] [--skip-loss] [--tag-only]
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -24,6 +26,7 @@ import type { LabState } from '../../deploy/lab/state';
 import { dockerdPid, swarmInit } from '../../deploy/lab/swarm-reference';
 import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
+import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
 import { LabCluster, sleep, waitFor } from '../../tests/support/lab-cluster';
 import { directStart, swarmConverge } from '../reference';
 import type { Figures } from '../run';
@@ -33,6 +36,8 @@ export const description =
   'service converge (30, 100 replicas) and scale 30->60 vs the dockerode floor; worker loss to 30/30 again';
 
 const POLL_MS = 50;
+/** Extra `service create` flags for every service of the run (--tag-only: --no-resolve-image). */
+let createFlags: string[] = [];
 
 interface Progress {
   running: number; // desired Running and reported Running
@@ -113,6 +118,7 @@ async function converge(c: LabCluster, via: string, name: string, replicas: numb
       'service',
       'create',
       '--detach',
+      ...createFlags,
       '--name',
       name,
       '--replicas',
@@ -136,6 +142,14 @@ async function converge(c: LabCluster, via: string, name: string, replicas: numb
     POLL_MS,
   );
   const ms = performance.now() - started;
+  const pinned = (
+    await control<GetServiceResponse__Output>(
+      { socket: hostShoalSocket(c.host(via)), tlsDir: '' },
+      'GetService',
+      { serviceId: id },
+    )
+  ).service?.spec?.task?.container?.image;
+  console.error(`${name}: image ${pinned}`);
   console.error(
     `${name}: create returned ${round(createdMs, 0)} ms, all ${replicas} on a node ${round(scheduledMs, 0)} ms, first Running ${round(firstRunningMs, 0)} ms, all Running ${round(ms, 0)} ms; ${cpuSince(c, cpu, ms)}`,
   );
@@ -225,6 +239,7 @@ async function swarmConverge30(replicas: number): Promise<{ ms: number; floorMs:
 
 export async function run(args: string[]): Promise<Figures> {
   const vsSwarm = args.includes('--vs-swarm');
+  createFlags = args.includes('--tag-only') ? ['--no-resolve-image'] : [];
   const name = `bc${Math.random().toString(36).slice(2, 5)}`;
   const t0 = Date.now();
   const lab = await labUp({ name, managers: 3, workers: 2, log: (l) => console.error(l) });

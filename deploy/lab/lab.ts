@@ -198,6 +198,9 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
           keyPath: labKeyPath(name),
           engineOptions: [
             `--insecure-registry=${state.registry}`,
+            // Any other registry a test runs on the bridge address (one that needs a
+            // password, on another port) is plain HTTP too.
+            `--insecure-registry=${state.gateway}/32`,
             '--log-level=warn',
             `--label=shoal.lab=${name}`,
             `--label=shoal.lab.role=${h.role}`,
