@@ -205,8 +205,8 @@ export async function run(argv: string[]): Promise<Figures> {
         }
       });
     }
-    const heartbeatPeriodMs = Number(process.env.BENCH_HEARTBEAT_MS ?? 500);
-    const dispatcher = new Dispatcher(ctx, { heartbeatPeriodMs });
+    // Production heartbeat timing (500 ms period, down after 1.5 s of silence).
+    const dispatcher = new Dispatcher(ctx);
     dispatcher.start();
     const handlers = dispatcher.handlers();
     const messageType = protobuf

@@ -104,11 +104,10 @@ export class TaskStatusBatcher {
       (tx) => {
         for (const { nodeId, updates } of batch) {
           for (const u of updates) {
-            const task = tx.tasks.get(u.taskId);
+            const task = tx.tasks.peek(u.taskId);
             // A task moved away or deleted meanwhile: the agent learns from its assignments.
             if (!task || task.nodeId !== nodeId || !u.status) continue;
-            task.status = u.status;
-            tx.tasks.update(task);
+            tx.tasks.update({ ...task, status: u.status });
           }
         }
       },

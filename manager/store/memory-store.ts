@@ -5,6 +5,7 @@
 // passes; otherwise the result carries the first error and nothing changes.
 import { decodeJson, encodeJson } from './codec';
 import { StoreError, StoreErrorInfo } from './errors';
+import { deepFreeze } from './freeze';
 import { isSealed } from './sealing';
 import { INDEXES, NOUN, slotKey, StoreObject, TABLE_NAMES, TableName, TableTypes } from './tables';
 import { Action, checkTransaction, decodeTransaction, Transaction } from './transaction';
@@ -37,13 +38,6 @@ export type WatchListener = (events: StoreEvent[], version: number) => void;
 /** Also accepts the slim form (no events) that storeStateMachine returns through raft. */
 export function isApplyResult(v: unknown): v is ApplyResult {
   return typeof v === 'object' && v !== null && typeof (v as ApplyResult).ok === 'boolean' && 'version' in v;
-}
-
-function deepFreeze<T>(obj: T): T {
-  if (obj === null || typeof obj !== 'object' || obj instanceof Uint8Array || Object.isFrozen(obj))
-    return obj;
-  for (const v of Object.values(obj as object)) deepFreeze(v);
-  return Object.freeze(obj);
 }
 
 function fail(info: StoreErrorInfo): never {
@@ -224,7 +218,7 @@ export class MemoryStore implements StoreReader {
     };
 
     tx.actions.forEach((action, i) => {
-      const id = action.op === 'delete' ? action.id : (action.object.id as unknown);
+      const id = action.op === 'delete' || action.op === 'patch' ? action.id : (action.object.id as unknown);
       const noun = NOUN[action.table];
       if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
         fail({
@@ -255,6 +249,19 @@ export class MemoryStore implements StoreReader {
         }
         put(action.table, id, null);
         events.push({ kind: 'delete', table: action.table, object: old });
+        return;
+      }
+
+      if (action.op === 'patch') {
+        if (!old)
+          fail({ code: 'not-found', message: `${noun} ${id} not found`, table: action.table, id, action: i });
+        if (old.meta?.version !== action.version) fail(conflict(action.table, id, action.version, old, i));
+        const meta = { version, createdAt: old.meta?.createdAt ?? tx.ts, updatedAt: tx.ts };
+        const next = { ...old, ...action.set, meta } as StoreObject;
+        checkObject(action.table, next, i);
+        put(action.table, id, next);
+        written.push({ table: action.table, id, obj: next, action: i });
+        events.push({ kind: 'update', table: action.table, object: next, old });
         return;
       }
 

@@ -31,7 +31,10 @@ const types = new Map<TableName, protobuf.Type>();
 function typeFor(table: TableName): protobuf.Type {
   let type = types.get(table);
   if (!type) {
-    root ??= protobuf.loadSync(path.join(protoDir(), 'objects.proto'));
+    if (!root) {
+      root = protobuf.loadSync(path.join(protoDir(), 'objects.proto'));
+      root.resolveAll(); // field.resolvedType, which fits() reads
+    }
     type = root.lookupType(TYPE_NAMES[table]);
     types.set(table, type);
   }
@@ -48,11 +51,40 @@ export function normalize<T>(table: TableName, obj: unknown): T {
     throw new Error(`${table}: expected an object, got ${obj === null ? 'null' : typeof obj}`);
   }
   const type = typeFor(table);
+  // A frozen value can only be part of an object the store holds (the store is the only
+  // code that freezes, and only what it has normalized): a task built from its
+  // service's spec, or a copy of a stored task with a new status, carries such parts
+  // unchanged. They are kept as they are instead of being converted again, which was
+  // most of the cost of a write (bench/scale). Fields of a oneof are always converted,
+  // since the discriminator toObject sets depends on them.
+  let input = obj as Record<string, unknown>;
+  let kept: Array<[string, unknown]> | undefined;
+  for (const key in input) {
+    const value = input[key];
+    if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) continue;
+    const field = type.fields[key];
+    if (!field || field.partOf || !fits(field, value)) continue;
+    if (!kept) {
+      kept = [];
+      input = { ...input };
+    }
+    kept.push([key, value]);
+    delete input[key];
+  }
   let message: protobuf.Message;
   try {
-    message = type.fromObject(obj as Record<string, unknown>);
+    message = type.fromObject(input);
   } catch (err) {
     throw new Error(`${table}: ${(err as Error).message.replace(/^\.shoal\.api\./, '')}`, { cause: err });
   }
-  return type.toObject(message, TO_OBJECT) as T;
+  const out = type.toObject(message, TO_OBJECT) as Record<string, unknown>;
+  if (kept) for (const [key, value] of kept) out[key] = value;
+  return out as T;
+}
+
+/** The shape a kept value must have for its field: an array, a map, or a message. */
+function fits(field: protobuf.Field, value: object): boolean {
+  if (field.repeated) return Array.isArray(value);
+  if (field.map) return !Array.isArray(value);
+  return field.resolvedType instanceof protobuf.Type && !Array.isArray(value);
 }

@@ -12,7 +12,14 @@ export type Action =
   | { op: 'create'; table: TableName; object: Record<string, unknown> }
   /** object.meta.version is the version the update was computed from. */
   | { op: 'update'; table: TableName; object: Record<string, unknown> }
-  | { op: 'delete'; table: TableName; id: string; version?: number };
+  | { op: 'delete'; table: TableName; id: string; version?: number }
+  /**
+   * An update written as the top-level fields that changed: the object at `version`
+   * with `set` laid over it. Most writes change a task's status or node and nothing
+   * else; sending the whole task (spec and all) made encoding and decoding the largest
+   * cost of the leader (bench/scale).
+   */
+  | { op: 'patch'; table: TableName; id: string; version: number; set: Record<string, unknown> };
 
 export interface Transaction {
   v: typeof TX_FORMAT_VERSION;
@@ -70,13 +77,19 @@ export function checkTransaction(raw: unknown): Transaction {
       throw invalid(`${where}.table: unknown table ${JSON.stringify(a.table)}`, i);
     if (a.op === 'create' || a.op === 'update') {
       if (!isPlainObject(a.object)) throw invalid(`${where}.object: expected an object`, i);
+    } else if (a.op === 'patch') {
+      if (typeof a.id !== 'string' || a.id === '')
+        throw invalid(`${where}.id: must be a non-empty string`, i);
+      if (!Number.isSafeInteger(a.version)) throw invalid(`${where}.version: must be an integer`, i);
+      if (!isPlainObject(a.set)) throw invalid(`${where}.set: expected an object`, i);
+      if ('id' in a.set || 'meta' in a.set) throw invalid(`${where}.set: cannot change id or meta`, i);
     } else if (a.op === 'delete') {
       if (typeof a.id !== 'string' || a.id === '')
         throw invalid(`${where}.id: must be a non-empty string`, i);
       if (a.version !== undefined && !Number.isSafeInteger(a.version))
         throw invalid(`${where}.version: must be an integer`, i);
     } else {
-      throw invalid(`${where}.op: must be create, update or delete, got ${JSON.stringify(a.op)}`, i);
+      throw invalid(`${where}.op: must be create, update, patch or delete, got ${JSON.stringify(a.op)}`, i);
     }
   });
   return raw as unknown as Transaction;

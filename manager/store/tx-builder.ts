@@ -2,6 +2,7 @@
 // transaction's own pending changes; writes are normalized to the proto shape, get ids,
 // and have secret data sealed, before anything is proposed.
 import { StoreError } from './errors';
+import { deepFreeze } from './freeze';
 import { newId as defaultNewId } from './ids';
 import type { StoreReader } from './memory-store';
 import { normalize } from './schema';
@@ -42,6 +43,15 @@ export class TableTx<T extends TableName> {
     return this.tx.read(this.table, id);
   }
 
+  /**
+   * Like get, without the copy: the object is frozen. For hot paths that change a few
+   * top-level fields: `update({ ...peek(id), status })` keeps the unchanged parts as
+   * they are, so they are neither copied nor converted again.
+   */
+  peek(id: string): TableTypes[T] | undefined {
+    return this.tx.peek(this.table, id);
+  }
+
   list(): TableTypes[T][] {
     return this.tx.readAll(this.table);
   }
@@ -54,12 +64,12 @@ export class TableTx<T extends TableName> {
     return this.byIndex('name', name)[0];
   }
 
-  /** Creates an object; `id` is generated when absent. Returns the normalized object. */
+  /** Creates an object; `id` is generated when absent. Returns the normalized object (frozen). */
   create(input: unknown): TableTypes[T] {
     return this.tx.create(this.table, input);
   }
 
-  /** Replaces an object; its meta.version must be the version it was read at. */
+  /** Replaces an object; its meta.version must be the version it was read at. Returns it normalized (frozen). */
   update(object: unknown): TableTypes[T] {
     return this.tx.update(this.table, object);
   }
@@ -94,6 +104,12 @@ export class TxBuilder {
     if (p) return p.change.op === 'delete' ? undefined : (cloneObject(p.change.object) as TableTypes[T]);
     const obj = this.store.get(table, id);
     return obj && cloneObject(obj);
+  }
+
+  peek<T extends TableName>(table: T, id: string): TableTypes[T] | undefined {
+    const p = this.pending.get(`${table}/${id}`);
+    if (p) return p.change.op === 'delete' ? undefined : (p.change.object as TableTypes[T]);
+    return this.store.get(table, id);
   }
 
   readAll<T extends TableName>(table: T): TableTypes[T][] {
@@ -138,7 +154,8 @@ export class TxBuilder {
     } else {
       this.pending.set(key, { table, id: obj.id, change: { op: 'create', object: obj } });
     }
-    return cloneObject(obj);
+    // Frozen, not copied: the caller may read it, and the transaction's copy stays as built.
+    return deepFreeze(obj);
   }
 
   update<T extends TableName>(table: T, input: unknown): TableTypes[T] {
@@ -165,8 +182,8 @@ export class TxBuilder {
       });
     }
     if (prior?.change.op === 'create') {
-      prior.change.object = { ...obj, meta: null } as StoreObject;
-      return cloneObject(obj);
+      prior.change.object = deepFreeze({ ...obj, meta: null } as StoreObject);
+      return deepFreeze(obj);
     }
     let expected: number;
     if (prior?.change.op === 'update') {
@@ -195,7 +212,7 @@ export class TxBuilder {
       id: obj.id,
       change: { op: 'update', object: obj as StoreObject, expected },
     });
-    return cloneObject(obj);
+    return deepFreeze(obj);
   }
 
   delete(table: TableName, id: string, version?: number): void {
@@ -218,6 +235,11 @@ export class TxBuilder {
       if (change.op === 'create') {
         actions.push({ op: 'create', table, object: change.object as unknown as Record<string, unknown> });
       } else if (change.op === 'update') {
+        const set = this.changedFields(table, id, change.object, change.expected);
+        if (set) {
+          actions.push({ op: 'patch', table, id, version: change.expected, set });
+          continue;
+        }
         const object = {
           ...change.object,
           meta: { ...(change.object.meta ?? {}), version: change.expected },
@@ -232,6 +254,30 @@ export class TxBuilder {
       }
     }
     return { v: TX_FORMAT_VERSION, ts, actions };
+  }
+
+  /**
+   * The top-level fields of `next` that differ from the stored object it was read at
+   * (by identity for objects: unchanged parts of a peeked object are the stored ones),
+   * or undefined when the stored object is not at `expected` or has other fields, so the
+   * whole object is sent.
+   */
+  private changedFields(
+    table: TableName,
+    id: string,
+    next: StoreObject,
+    expected: number,
+  ): Record<string, unknown> | undefined {
+    const base = this.store.get(table, id) as Record<string, unknown> | undefined;
+    if (!base || (base.meta as { version?: number } | null)?.version !== expected) return undefined;
+    const after = next as unknown as Record<string, unknown>;
+    for (const key in base) if (!(key in after)) return undefined;
+    const set: Record<string, unknown> = {};
+    for (const key in after) {
+      if (key === 'meta' || key === 'id') continue;
+      if (after[key] !== base[key]) set[key] = after[key];
+    }
+    return set;
   }
 
   private seal(table: TableName, obj: StoreObject): void {
