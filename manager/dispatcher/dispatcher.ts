@@ -19,7 +19,7 @@ import { translateRaftError } from '../errors';
 import { HeartbeatTracker } from '../node-status/heartbeats';
 import { TaskFanout } from './task-fanout';
 import { TaskStatusBatcher } from './status-batcher';
-import { StallDetector } from './stall';
+import { StallTolerantClock } from './stall';
 import { logHandlers, SessionOf } from './logs';
 import {
   DEFAULT_HEARTBEAT_PERIOD_MS,
@@ -40,7 +40,9 @@ export interface DispatcherOptions {
 
 export class Dispatcher {
   private readonly sessions = new Map<string, Session>();
-  private readonly tracker = new HeartbeatTracker();
+  /** Deadlines run on a clock that does not count this manager's own stalls. */
+  private readonly clock = new StallTolerantClock(6 * EXPIRY_CHECK_MS);
+  private readonly tracker = new HeartbeatTracker(() => this.clock.now());
   private timer: NodeJS.Timeout | undefined;
   private leading = false;
   private readonly onRole = () => this.leadershipChanged();
@@ -48,11 +50,6 @@ export class Dispatcher {
   private readonly fanout: TaskFanout;
   /** Agents' task states, written in shared transactions. */
   private readonly statuses: TaskStatusBatcher;
-  private readonly stall = new StallDetector(
-    EXPIRY_CHECK_MS,
-    5 * EXPIRY_CHECK_MS,
-    2 * graceFor(DEFAULT_HEARTBEAT_PERIOD_MS),
-  );
 
   constructor(
     private readonly ctx: ManagerContext,
@@ -194,12 +191,7 @@ export class Dispatcher {
 
   private expire(): void {
     if (!this.leading) return;
-    if (this.stall.tick()) {
-      // Heartbeats that came in while this manager stalled are not handled yet: give
-      // every node with a session one more grace rather than expire it for our delay.
-      for (const nodeId of this.sessions.keys()) this.tracker.beat(nodeId, graceFor(this.periodMs()));
-      return;
-    }
+    this.clock.tick();
     for (const nodeId of this.tracker.takeExpired()) {
       this.closeSession(nodeId);
       const node = this.ctx.local.get('nodes', nodeId);

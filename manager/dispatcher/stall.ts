@@ -1,31 +1,32 @@
-// Notices when this process itself was stalled: a timer that should run every
-// `intervalMs` ran much later (a long synchronous stretch such as applying a 5,000-task
-// transaction, a GC pause, or a machine too busy to schedule us). Heartbeats that
-// arrived meanwhile wait in socket buffers and are handled only after the timers, so a
-// stalled leader would blame the nodes for its own delay and mark them down.
-export class StallDetector {
-  private last: number | undefined;
-  private lastStall = -Infinity;
+// The clock heartbeat deadlines are measured on. A leader that is itself stalled (a long
+// synchronous stretch such as applying a 5,000-task transaction, a GC pause, a machine
+// too busy to schedule it) has not yet handled the heartbeats that arrived meanwhile:
+// they wait in socket buffers until after the timers run. Measured on the wall clock,
+// such a stall would be blamed on the nodes and mark them down. This clock advances by
+// at most `maxStepMs` per tick of the expiry timer, so time the leader could not run
+// does not count against the nodes; when it is slow all the time, failures are still
+// noticed, only later in proportion.
+export class StallTolerantClock {
+  private virtual: number;
+  private lastReal: number;
 
   constructor(
-    private readonly intervalMs: number,
-    /** How late a tick may be before it counts as a stall. */
-    private readonly toleranceMs: number,
-    /**
-     * At most one stall is reported per this many milliseconds, so that a manager that
-     * is slow all the time still notices dead nodes (one grace later), not never.
-     */
-    private readonly minGapMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    /** The most one tick may advance the clock: the tick interval plus some tolerance. */
+    private readonly maxStepMs: number,
+    private readonly realNow: () => number = Date.now,
+  ) {
+    this.lastReal = realNow();
+    this.virtual = this.lastReal;
+  }
 
-  /** Call on every tick; true when this tick came more than the tolerance late. */
-  tick(): boolean {
-    const now = this.now();
-    const late = this.last === undefined ? 0 : now - this.last - this.intervalMs;
-    this.last = now;
-    if (late <= this.toleranceMs || now - this.lastStall < this.minGapMs) return false;
-    this.lastStall = now;
-    return true;
+  /** Call on every tick of the expiry timer. */
+  tick(): void {
+    const real = this.realNow();
+    this.virtual += Math.max(0, Math.min(real - this.lastReal, this.maxStepMs));
+    this.lastReal = real;
+  }
+
+  now(): number {
+    return this.virtual;
   }
 }
