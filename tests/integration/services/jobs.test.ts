@@ -33,6 +33,8 @@ interface Ran {
   finishedAt: number;
   hostname: string;
   env: string[];
+  /** volume name:target */
+  mounts: string[];
 }
 
 /** Every container of the service on every host, with what its host's dockerd says it did. */
@@ -48,6 +50,7 @@ async function ran(service: string): Promise<Ran[]> {
       finishedAt: info.State.Running ? Infinity : Date.parse(info.State.FinishedAt),
       hostname: info.Config.Hostname,
       env: info.Config.Env,
+      mounts: info.Mounts.map((m) => `${m.Name ?? m.Source}:${m.Destination}`),
     });
   }
   return out;
@@ -211,7 +214,7 @@ test('a job that keeps failing: the CLI exits non-zero with the task error once 
   expect(row('doomed').Replicas).toBe('0/1 (0/1 completed)');
 });
 
-test('templates: --env and --hostname are expanded per task in the real containers; a bad one is refused naming the flag', async () => {
+test('templates: --env, --hostname and --mount are expanded per task in the real containers; a bad one is refused naming the flag', async () => {
   const out = c.shoal(c.via, [
     'service',
     'create',
@@ -229,11 +232,14 @@ test('templates: --env and --hostname are expanded per task in the real containe
     'SVC={{.Service.Name}}',
     '--hostname',
     '{{.Service.Name}}-{{.Task.Slot}}',
+    '--mount',
+    'type=volume,source=data-{{.Task.Slot}},target=/data/{{.Service.Name}}',
     image,
   ]);
   expect(out).toMatch(/verify: Service converged/);
   const list = (await ran('tpl')).sort((a, b) => a.slot - b.slot);
   expect(list.map((x) => x.hostname)).toEqual(['tpl-1', 'tpl-2']);
+  expect(list.map((x) => x.mounts)).toEqual([['data-1:/data/tpl'], ['data-2:/data/tpl']]);
   for (const x of list) {
     expect(x.env).toEqual(expect.arrayContaining([`SLOT=${x.slot}`, `WHERE=${x.host}/linux`, 'SVC=tpl']));
   }
