@@ -242,6 +242,55 @@ describe('docker executor on a real host', () => {
     expect(statesOf(t.id)).toEqual(['ACCEPTED', 'PREPARING', 'REJECTED']);
   });
 
+  /** The image pulls this daemon did since `sinceSec`, from its own events. */
+  async function pullsSince(sinceSec: number): Promise<string[]> {
+    const stream = (await docker.getEvents({
+      since: sinceSec,
+      until: Math.ceil(Date.now() / 1000) + 1,
+      filters: { type: ['image'], event: ['pull'] },
+    })) as NodeJS.ReadableStream;
+    let text = '';
+    for await (const chunk of stream) text += chunk.toString();
+    return text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { id?: string; Actor?: { ID?: string } }).Actor?.ID ?? '');
+  }
+
+  /**
+   * Event times are whole seconds: wait until earlier pulls (other tests') are in a past
+   * second, then count from the current one.
+   */
+  async function nextSecond(): Promise<number> {
+    await new Promise((r) => setTimeout(r, 1100));
+    return Math.floor(Date.now() / 1000);
+  }
+
+  test('an image pinned by digest that the host has starts without a pull; a tag is pulled', async () => {
+    const tagged = `${lab.registry}/lab/app:1`;
+    const repoDigest = (await docker.getImage(tagged).inspect()).RepoDigests.find((d) =>
+      d.startsWith(`${lab.registry}/lab/app@`),
+    )!;
+    const pinned = `${tagged}@${repoDigest.split('@')[1]}`;
+    const since = await nextSecond();
+    const t = task({ container: { image: pinned } });
+    executor.assign(t);
+    await waitForState(t.id, 'RUNNING');
+    expect(await pullsSince(since)).toEqual([]);
+    const byTag = task({ slot: 2 });
+    executor.assign(byTag);
+    await waitForState(byTag.id, 'RUNNING');
+    expect(await pullsSince(since)).toEqual([tagged]);
+  });
+
+  test('tasks of one image assigned together share one pull', async () => {
+    const since = await nextSecond();
+    const tasks = [1, 2, 3].map((slot) => task({ slot, image: 'lab/app:2' }));
+    for (const t of tasks) executor.assign(t);
+    for (const t of tasks) await waitForState(t.id, 'RUNNING');
+    expect(await pullsSince(since)).toEqual([`${lab.registry}/lab/app:2`]);
+  });
+
   test("a host port already taken fails the second task at start, with Docker's reason", async () => {
     const port = (publishedPort: number): Partial<Task> => ({
       endpoint: {
