@@ -252,27 +252,37 @@ export class LabCluster {
     return (JSON.parse(this.shoal(via, ['service', 'inspect', service])) as Service[])[0];
   }
 
+  /** Calls the control API on a manager's local socket (what the CLI does, without a process). */
+  control<Res>(method: Parameters<typeof control>[1], req: object, via = this.via): Promise<Res> {
+    return control<Res>({ socket: hostShoalSocket(this.host(via)), tlsDir: '' }, method, req);
+  }
+
   /** Every task of the service in the store, whole (slots, states, timestamps), via the control API. */
   async tasks(service: string, via = this.via): Promise<Task[]> {
-    const o = { socket: hostShoalSocket(this.host(via)), tlsDir: '' };
-    const s = await control<GetServiceResponse__Output>(o, 'GetService', { serviceId: service });
-    const res = await control<ListTasksResponse__Output>(o, 'ListTasks', {
-      filters: { serviceIds: [s.service!.id] },
-    });
+    const s = await this.control<GetServiceResponse__Output>('GetService', { serviceId: service }, via);
+    const res = await this.control<ListTasksResponse__Output>(
+      'ListTasks',
+      { filters: { serviceIds: [s.service!.id] } },
+      via,
+    );
     return res.tasks;
   }
 
   /**
-   * Waits until exactly `n` tasks of the service are running in `service ps` and exactly
-   * `n` of its containers run on the hosts' daemons; returns those containers.
+   * Waits until exactly `n` tasks of the service are desired and reported Running and
+   * exactly `n` of its containers run on the hosts' daemons; returns those containers.
+   * Polls the control API, not the CLI: a CLI process per poll is slow on a busy machine.
    */
   async waitRunning(service: string, n: number, timeoutMs = 60_000, via = this.via): Promise<Container[]> {
     return waitFor(
       `${service}: ${n} running tasks and containers`,
       async () => {
-        if (this.runningTasks(service, via).length !== n) return undefined;
-        const running = await this.containers(service);
-        return running.length === n ? running : undefined;
+        const running = (await this.tasks(service, via)).filter(
+          (t) => t.desiredState === 'RUNNING' && t.status?.state === 'RUNNING',
+        );
+        if (running.length !== n) return undefined;
+        const containers = await this.containers(service);
+        return containers.length === n ? containers : undefined;
       },
       timeoutMs,
       300,
