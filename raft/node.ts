@@ -513,28 +513,43 @@ export class RaftNode<R = unknown> extends EventEmitter {
         this.transport.send(early);
       }
     }
+    let appliedEarly = false;
     if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
-      if (rd.mustSync || rd.entries.length > 0 || rd.snapshot) this.metrics.syncs++;
+      const durable = rd.mustSync || rd.entries.length > 0 || rd.snapshot !== undefined;
+      if (durable) this.metrics.syncs++;
       this.metrics.entriesPersisted += rd.entries.length;
-      await this.storage.save({
+      const saved = this.storage.save({
         hardState: rd.hardState,
         entries: rd.entries,
         snapshot: rd.snapshot,
         sync: rd.mustSync,
       });
+      if (!durable && rd.committedEntries.length > 0) {
+        // Only the commit index changes here, written without fsync: nothing waits for
+        // it to be durable (a restart learns the commit index again from the leader),
+        // and the entries being applied were made durable by an earlier Ready. So apply
+        // them while it is written: that write was ~20% of a lone proposal's latency.
+        this.applyCommitted(rd);
+        appliedEarly = true;
+      }
+      await saved;
     }
     if (this.stopped) return;
     if (rd.snapshot)
       this.installSnapshot(rd.snapshot.data, rd.snapshot.meta.index, rd.snapshot.meta.confState);
     if (messages.length > 0) this.transport.send(messages);
     this.metrics.messagesSent += rd.messages.length;
-    this.metrics.applied += rd.committedEntries.length;
     for (const rs of rd.readStates) {
       const read = this.reads.get(Buffer.from(rs.requestCtx).toString('hex'));
       if (read) read.index = rs.index;
     }
-    for (const e of rd.committedEntries) this.applyEntry(e);
+    if (!appliedEarly) this.applyCommitted(rd);
     this.resolveReads();
+  }
+
+  private applyCommitted(rd: Ready): void {
+    this.metrics.applied += rd.committedEntries.length;
+    for (const e of rd.committedEntries) this.applyEntry(e);
   }
 
   private onSoftState(lead: NodeId, role: StateRole, term: number): void {
