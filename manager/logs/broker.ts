@@ -53,6 +53,10 @@ interface Subscription {
   pending: Set<string>;
   /** Open PublishLogs calls: ended when the subscriber goes away, whatever the agent does. */
   publishers: Set<() => void>;
+  /** Nodes already reported as unable to answer (a task's every change would repeat it). */
+  warned: Set<string>;
+  /** Follow: when a node's session was lost, to resume from there when it is back. */
+  lostAt: Map<string, number>;
   unwatch?: () => void;
   closed: boolean;
 }
@@ -89,6 +93,8 @@ export class LogBroker {
       asked: new Set(),
       pending: new Set(),
       publishers: new Set(),
+      warned: new Set(),
+      lostAt: new Map(),
       closed: false,
     };
     this.subs.set(sub.id, sub);
@@ -109,12 +115,29 @@ export class LogBroker {
   /** An agent opened its LogSubscriptions stream; returns detach (idempotent). */
   attachAgent(nodeId: string, channel: AgentLogChannel): () => void {
     this.agents.set(nodeId, channel);
+    // Follow subscriptions take in a node that (re)connects while they run.
+    for (const sub of [...this.subs.values()]) {
+      if (!sub.options.follow || sub.asked.has(nodeId)) continue;
+      if (!selectedTasks(sub.selector, this.local.tasksByNode(nodeId)).length) continue;
+      const lost = sub.lostAt.get(nodeId);
+      sub.warned.delete(nodeId);
+      sub.lostAt.delete(nodeId);
+      // Back after its session broke: resume where it was lost, not with a second --tail.
+      this.ask(
+        sub,
+        nodeId,
+        lost
+          ? { ...sub.options, tail: -1, sinceUnixMs: Math.max(sub.options.sinceUnixMs, lost) }
+          : sub.options,
+      );
+    }
     return () => {
       if (this.agents.get(nodeId) !== channel) return;
       this.agents.delete(nodeId);
       for (const sub of [...this.subs.values()]) {
         if (!sub.asked.has(nodeId)) continue;
-        sub.asked.delete(nodeId); // a later task there asks again (follow)
+        sub.asked.delete(nodeId); // a later task there, or the node coming back, asks again (follow)
+        sub.lostAt.set(nodeId, Date.now());
         if (sub.pending.delete(nodeId)) {
           const hostname = this.local.get('nodes', nodeId)?.description?.hostname || nodeId;
           this.write(sub, { messages: [], warnings: [`lost the log stream of node ${hostname}`] });
@@ -137,7 +160,7 @@ export class LogBroker {
     return {
       deliver: (msg) => {
         if (sub.closed) return true;
-        const messages = msg.messages.map((m) => this.checked(sub, nodeId, m));
+        const messages = msg.messages.flatMap((m) => this.checked(sub, nodeId, m));
         return this.write(sub, { messages, warnings: msg.warnings });
       },
       onDrain: (fn) => sub.sink.onDrain(fn),
@@ -162,18 +185,31 @@ export class LogBroker {
       (id) => this.local.get('nodes', id),
       (id) => this.agents.has(id),
     );
-    if (plan.warnings.length) this.write(sub, { messages: [], warnings: plan.warnings });
-    for (const nodeId of plan.ask) {
-      sub.asked.add(nodeId);
-      sub.pending.add(nodeId);
-      this.agents.get(nodeId)!.send({ id: sub.id, selector: sub.selector, options: sub.options });
-    }
+    const warnings = plan.skipped.filter((s) => !sub.warned.has(s.nodeId));
+    for (const s of warnings) sub.warned.add(s.nodeId);
+    if (warnings.length) this.write(sub, { messages: [], warnings: warnings.map((s) => s.warning) });
+    for (const nodeId of plan.ask) this.ask(sub, nodeId, sub.options);
   }
 
-  /** An agent may publish only lines of selected tasks assigned to its own node. */
-  private checked(sub: Subscription, nodeId: string, m: PublishLogsMessage__Output['messages'][number]) {
+  private ask(sub: Subscription, nodeId: string, options: LogOptions__Output): void {
+    sub.asked.add(nodeId);
+    sub.pending.add(nodeId);
+    this.agents.get(nodeId)!.send({ id: sub.id, selector: sub.selector, options });
+  }
+
+  /**
+   * An agent may publish only lines of selected tasks assigned to its own node. A task
+   * the store no longer has (reaped history whose container the agent has not removed
+   * yet) cannot be named or checked: its lines are dropped, the others still flow.
+   */
+  private checked(
+    sub: Subscription,
+    nodeId: string,
+    m: PublishLogsMessage__Output['messages'][number],
+  ): LogMessage[] {
     const taskId = m.context?.taskId ?? '';
     const task = this.local.get('tasks', taskId);
+    if (!task && taskId) return [];
     if (!task || task.nodeId !== nodeId || !selects(sub.selector, task))
       throw statusError(
         grpc.status.PERMISSION_DENIED,
@@ -185,7 +221,7 @@ export class LogBroker {
       timestamp: m.timestamp,
       line: m.line,
     };
-    return message;
+    return [message];
   }
 
   private write(sub: Subscription, msg: SubscribeLogsMessage): boolean {

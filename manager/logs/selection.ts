@@ -20,8 +20,8 @@ export function selectedTasks(selector: LogSelector__Output, tasks: Iterable<Tas
 export interface NodePlan {
   /** Nodes to send the subscription to. */
   ask: string[];
-  /** One operator-facing warning per node that cannot answer, naming its tasks. */
-  warnings: string[];
+  /** Nodes that cannot answer, each with an operator-facing warning naming its tasks. */
+  skipped: Array<{ nodeId: string; warning: string }>;
 }
 
 /**
@@ -36,16 +36,16 @@ export function planNodes(
 ): NodePlan {
   const byNode = new Map<string, Task[]>();
   for (const t of tasks) byNode.set(t.nodeId, [...(byNode.get(t.nodeId) ?? []), t]);
-  const plan: NodePlan = { ask: [], warnings: [] };
+  const plan: NodePlan = { ask: [], skipped: [] };
   for (const [nodeId, held] of [...byNode].sort(([a], [b]) => a.localeCompare(b))) {
     const node = nodeOf(nodeId);
     const names = held.map((t) => t.annotations?.name || t.id).join(', ');
     const label = node?.description?.hostname || nodeId;
-    if (!node) plan.warnings.push(`node ${nodeId} left the cluster: skipping the logs of ${names}`);
-    else if (node.status?.state === 'DOWN')
-      plan.warnings.push(`node ${label} is down: skipping the logs of ${names}`);
-    else if (!connected(nodeId))
-      plan.warnings.push(`node ${label} is not connected to the leader: skipping the logs of ${names}`);
+    const skip = (why: string) =>
+      plan.skipped.push({ nodeId, warning: `${why}: skipping the logs of ${names}` });
+    if (!node) skip(`node ${nodeId} left the cluster`);
+    else if (node.status?.state === 'DOWN') skip(`node ${label} is down`);
+    else if (!connected(nodeId)) skip(`node ${label} is not connected to the leader`);
     else plan.ask.push(nodeId);
   }
   return plan;

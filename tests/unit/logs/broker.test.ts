@@ -99,7 +99,7 @@ test('selection: placed tasks of the service (history too), nodes split into ask
     (id) => id === 'a',
   );
   expect(plan.ask).toEqual(['a']);
-  expect(plan.warnings).toEqual([
+  expect(plan.skipped.map((x) => x.warning)).toEqual([
     'node host-b is down: skipping the logs of web.2',
     'node host-c is not connected to the leader: skipping the logs of web.3',
   ]);
@@ -148,10 +148,19 @@ test('an agent may publish only selected tasks of its own node', async () => {
     /task t3 is not a task of this subscription on node a/,
   );
   expect(() => pub.deliver(publish([line('db1')]))).toThrow(/task db1 is not a task of this subscription/);
-  expect(() => pub.deliver(publish([line('nope')]))).toThrow(/messages.context.task_id/);
+  expect(() => pub.deliver(publish([line('')]))).toThrow(/messages.context.task_id: task \(none\)/);
   // A node never sent the subscription cannot publish to it.
   expect(() => broker.openPublisher('d', subId, () => undefined)).toThrow(/no log subscription .* node d/);
   expect(() => broker.openPublisher('a', 'unknown', () => undefined)).toThrow(/subscription_id/);
+});
+
+test('lines of a task the store no longer has are dropped, the others still flow', async () => {
+  const { broker, sent, agent, out, sink } = await setup();
+  agent('a');
+  broker.subscribe(byService, opts(), sink);
+  const pub = broker.openPublisher('a', sent.get('a')![0].id!, () => undefined);
+  expect(pub.deliver(publish([line('reaped', 'old'), line('t1', 'new')]))).toBe(true);
+  expect(out.at(-1)!.messages!.map((m) => m.line)).toEqual(['new']);
 });
 
 test('unknown ids fail before anything is sent', async () => {
@@ -203,6 +212,34 @@ test('follow: a task placed later brings its node in; cancel closes it on every 
     tx.tasks.create({ id: 't6', serviceId: 'svc-web', nodeId: 'd', slot: 5, desiredState: 'RUNNING' });
   });
   expect(sent.get('d')).toHaveLength(2);
+});
+
+test('follow: a node that connects later is asked then; one lost and back resumes from when it was lost', async () => {
+  const { broker, store, sent, agent, out, sink } = await setup();
+  const detachA = agent('a');
+  broker.subscribe(byService, opts(true), sink);
+  expect(out[0].warnings).toEqual([
+    'node host-b is down: skipping the logs of web.2',
+    'node host-c is not connected to the leader: skipping the logs of web.3',
+  ]);
+  // Task changes on a skipped node do not repeat its warning.
+  await store.update((tx) => {
+    const t = tx.tasks.get('t3')!;
+    t.desiredState = 'SHUTDOWN';
+    tx.tasks.update(t);
+  });
+  expect(out).toHaveLength(1);
+
+  agent('c');
+  expect(sent.get('c')).toEqual([expect.objectContaining({ options: opts(true) })]);
+
+  const before = Date.now();
+  detachA();
+  expect(out.at(-1)!.warnings).toEqual(['lost the log stream of node host-a']);
+  agent('a');
+  const resumed = sent.get('a')![0].options!;
+  expect(resumed.tail).toBe(-1);
+  expect(resumed.sinceUnixMs).toBeGreaterThanOrEqual(before);
 });
 
 test("an agent's session ending while asked: a warning, and the stream does not wait for it", async () => {
