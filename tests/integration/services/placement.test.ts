@@ -7,11 +7,13 @@
 //     per-node replica limit leaving a task pending with the reason;
 //   - restart policy after `docker kill` of a task's container: any (default), none,
 //     max attempts, delay; and the task history kept per slot;
-//   - drain empties a node, and it takes new tasks again once active.
+//   - drain empties a node, and it takes new tasks again once active; a global service
+//     follows label changes and drain.
 // One lab for the file; each test leaves no service, node label or drained node behind.
 import { sweepLab } from '../../../deploy/lab/sweeper';
 import type { Node, Task } from '../../../proto/api-types';
-import { Container, countByHost, LabCluster, sleep, waitFor } from '../../support/lab-cluster';
+import type { GetClusterResponse__Output } from '../../../proto/gen/shoal/api/GetClusterResponse';
+import { Container, countByHost, LabCluster, sleep, TaskRow, waitFor } from '../../support/lab-cluster';
 import { testLabName } from '../../support/lab-fixture';
 
 jest.setTimeout(240_000);
@@ -25,6 +27,18 @@ const shoal = (args: string[]): string => c.shoal(c.via, args);
 /** Running containers of the service per host (every lab host listed, 0 included). */
 const perHost = async (service: string): Promise<Record<string, number>> =>
   countByHost(await c.containers(service), c.hosts);
+
+/** Waits until the service's running containers per host are exactly `expected`. */
+const waitPerHost = (service: string, expected: Record<string, number>): Promise<Record<string, number>> =>
+  waitFor(
+    `${service} running ${JSON.stringify(expected)}`,
+    async () => {
+      const counts = await perHost(service);
+      return c.hosts.every((h) => counts[h] === expected[h]) ? counts : undefined;
+    },
+    60_000,
+    300,
+  );
 
 const sum = (counts: Record<string, number>, hosts: string[]): number =>
   hosts.reduce((n, h) => n + (counts[h] ?? 0), 0);
@@ -89,6 +103,42 @@ const settledFailed = (service: string, taskId: string): Promise<Task> =>
     60_000,
     200,
   );
+
+/**
+ * A one-replica service whose task is killed `kills` times (restarted at once each
+ * time); returns the killed task ids, oldest first, and `service ps` once it lists
+ * `keep` tasks of the slot.
+ */
+async function restartAndReap(
+  service: string,
+  kills: number,
+  keep: number,
+): Promise<{ killed: string[]; rows: TaskRow[] }> {
+  shoal(['service', 'create', '--name', service, '--replicas', '1', '--restart-delay', '0s', image]);
+  const killed: string[] = [];
+  for (let i = 0; i < kills; i++) killed.push((await killSlot(service, 1)).task.id);
+  await c.waitRunning(service, 1);
+  const rows = await waitFor(
+    `${service}: the slot reaped to ${keep} tasks`,
+    () => {
+      const r = c.ps(service);
+      return r.length === keep ? r : undefined;
+    },
+    30_000,
+    300,
+  );
+  return { killed, rows };
+}
+
+/** Sets the cluster's task history limit through the control API (0: the default, 5). */
+async function setHistoryLimit(limit: number): Promise<void> {
+  const { cluster } = await c.control<GetClusterResponse__Output>('GetCluster', {});
+  await c.control('UpdateCluster', {
+    clusterId: cluster!.id,
+    clusterVersion: cluster!.meta!.version,
+    spec: { ...cluster!.spec, orchestration: { taskHistoryRetentionLimit: limit } },
+  });
+}
 
 beforeAll(async () => {
   c = await LabCluster.up(NAME, 3, 2);
@@ -318,19 +368,7 @@ describe('restart policy (container killed with docker kill)', () => {
 
   test('task history: after 6 restarts of a slot, service ps keeps 5 tasks of it (the running one + 4 failed)', async () => {
     // Docker's default task history limit (5) counts the slot's current task too.
-    shoal(['service', 'create', '--name', 'history', '--replicas', '1', '--restart-delay', '0s', image]);
-    const killed: string[] = [];
-    for (let i = 0; i < 6; i++) killed.push((await killSlot('history', 1)).task.id);
-    await c.waitRunning('history', 1);
-    const rows = await waitFor(
-      'history: the slot reaped to 5 tasks',
-      () => {
-        const r = c.ps('history');
-        return r.length === 5 ? r : undefined;
-      },
-      30_000,
-      300,
-    );
+    const { killed, rows } = await restartAndReap('history', 6, 5);
     expect(rows.map((t) => t.Name)).toEqual(Array(5).fill('history.1'));
     expect(rows.map((t) => t.CurrentState.split(' ')[0])).toEqual([
       'Running',
@@ -347,9 +385,20 @@ describe('restart policy (container killed with docker kill)', () => {
         .map((id) => id.slice(0, 12)),
     );
   });
+
+  test("the cluster's task history limit set to 2 (spec.orchestration, as swarm's --task-history-limit): the running task + 1 failed", async () => {
+    await setHistoryLimit(2);
+    try {
+      const { killed, rows } = await restartAndReap('short', 3, 2);
+      expect(rows.map((t) => t.CurrentState.split(' ')[0])).toEqual(['Running', 'Failed']);
+      expect(rows[1].ID).toBe(killed[2].slice(0, 12));
+    } finally {
+      await setHistoryLimit(0);
+    }
+  });
 });
 
-describe('drain', () => {
+describe('drain and node changes', () => {
   test('drain w1: its containers go and the replicas run on the other nodes; active again, a scale-up uses w1', async () => {
     shoal(['service', 'create', '--name', 'drained', '--replicas', '5', image]);
     expect(await perHost('drained')).toEqual({ m1: 1, m2: 1, m3: 1, w1: 1, w2: 1 });
@@ -358,11 +407,8 @@ describe('drain', () => {
     const after = await waitFor(
       'drained: 5 running, none on w1',
       async () => {
-        const all = await c.containers('drained', { all: true });
-        const running = all.filter((x) => x.state === 'running');
-        return running.length === 5 && !all.some((x) => x.host === 'w1' && x.state === 'running')
-          ? running
-          : undefined;
+        const running = await c.containers('drained');
+        return running.length === 5 && !running.some((x) => x.host === 'w1') ? running : undefined;
       },
       60_000,
       300,
@@ -375,5 +421,29 @@ describe('drain', () => {
     const counts = await perHost('drained');
     expect(sum(counts, c.hosts)).toBe(8);
     expect(counts.w1).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a global service follows label changes and drain: a task starts on a node given the label, leaves it when drained or unlabelled', async () => {
+    label('w1', 'zone=a');
+    shoal([
+      'service',
+      'create',
+      '--name',
+      'zonal',
+      '--mode',
+      'global',
+      '--constraint',
+      'node.labels.zone==a',
+      image,
+    ]);
+    expect(await perHost('zonal')).toEqual({ m1: 0, m2: 0, m3: 0, w1: 1, w2: 0 });
+
+    label('w2', 'zone=a');
+    await waitPerHost('zonal', { m1: 0, m2: 0, m3: 0, w1: 1, w2: 1 });
+    shoal(['node', 'update', '--availability', 'drain', 'w1']);
+    await waitPerHost('zonal', { m1: 0, m2: 0, m3: 0, w1: 0, w2: 1 });
+    shoal(['node', 'update', '--label-rm', 'zone', 'w2']);
+    await waitPerHost('zonal', { m1: 0, m2: 0, m3: 0, w1: 0, w2: 0 });
+    expect(c.ps('zonal').filter((t) => t.DesiredState === 'Running')).toHaveLength(0);
   });
 });
