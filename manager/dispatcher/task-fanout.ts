@@ -5,6 +5,7 @@
 // calls only the listeners of those nodes, once per transaction.
 import type { Task } from '../api-types';
 import type { MemoryStore, StoreEvent } from '../store';
+import { rank, STATE_RANK, stateOf } from '../orchestrator/task-state';
 
 export interface TaskChange {
   task: Task;
@@ -53,6 +54,7 @@ export class TaskFanout {
     };
     for (const e of events) {
       const task = e.object as Task;
+      if (e.kind === 'update' && onlyStatusMoved(e.old as Task, task)) continue;
       const oldNode = (e.old as Task | undefined)?.nodeId;
       if (task.nodeId) add(task.nodeId, { task, remove: e.kind === 'delete' });
       // Moved away: the node it left sees it removed.
@@ -71,4 +73,19 @@ export class TaskFanout {
     }
     if (failure) throw failure.err;
   }
+}
+
+/**
+ * A change the agent has no use for, as swarmkit's dispatcher decides: only the status
+ * (and meta) changed and the task is past ASSIGNED, i.e. the agent's own report coming
+ * back. States up to ASSIGNED are set by the managers and always go out. Compared by
+ * identity: a status write keeps the other fields as the very same objects (a patch),
+ * and anything else is sent, which is always safe.
+ */
+function onlyStatusMoved(old: Task, task: Task): boolean {
+  if (rank(stateOf(task)) <= STATE_RANK.ASSIGNED) return false;
+  const a = old as unknown as Record<string, unknown>;
+  const b = task as unknown as Record<string, unknown>;
+  for (const key in b) if (key !== 'status' && key !== 'meta' && a[key] !== b[key]) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 // One store subscription routes task changes to the Assignments stream of their node.
 import { TaskChange, TaskFanout } from '../../../manager/dispatcher/task-fanout';
 import { replicatedStores, serviceInput } from '../store/helpers';
+import type { Task } from '../../../manager/api-types';
 
 function setup() {
   const { stores } = replicatedStores(1);
@@ -79,4 +80,24 @@ test("one listener's exception does not keep the other nodes from their changes"
   });
   expect(seen.get('b')).toEqual([[['t2', false]]]);
   expect(errors).toHaveLength(1);
+});
+
+test("the agent's own status coming back is not sent; manager-set states and other changes are", async () => {
+  const { store, seen, listen } = setup();
+  const svc = await store.update((tx) => tx.services.create(serviceInput('web')));
+  await store.update((tx) =>
+    tx.tasks.create({ id: 't1', serviceId: svc.id, slot: 1, nodeId: '', status: { state: 'PENDING' } }),
+  );
+  listen('a');
+  const write = (change: (t: Task) => Task) =>
+    store.update((tx) => tx.tasks.update(change(tx.tasks.peek('t1')!)));
+  await write((t) => ({ ...t, nodeId: 'a', status: { ...t.status!, state: 'ASSIGNED' } }));
+  await write((t) => ({ ...t, status: { ...t.status!, state: 'ASSIGNED', message: 'again' } }));
+  await write((t) => ({ ...t, status: { ...t.status!, state: 'RUNNING' } })); // the agent's report
+  expect(seen.get('a')).toHaveLength(2);
+  await write((t) => ({ ...t, desiredState: 'SHUTDOWN', status: { ...t.status!, message: 'x' } }));
+  expect(seen.get('a')).toHaveLength(3);
+  // A full copy (nothing shared) is sent: the check never guesses.
+  await store.update((tx) => tx.tasks.update({ ...tx.tasks.get('t1')!, status: { state: 'COMPLETE' } }));
+  expect(seen.get('a')).toHaveLength(4);
 });
