@@ -8,6 +8,7 @@ import type { InitResponse__Output } from '../../proto/gen/shoal/daemon/InitResp
 import type { JoinResponse__Output } from '../../proto/gen/shoal/daemon/JoinResponse';
 import type { GetClusterResponse__Output } from '../../proto/gen/shoal/api/GetClusterResponse';
 import type { UpdateClusterResponse__Output } from '../../proto/gen/shoal/api/UpdateClusterResponse';
+import type { ClusterSpec } from '../../proto/gen/shoal/api/ClusterSpec';
 
 // Joins wait for a learner to catch up and a snapshot to travel: allow more than a plain call.
 const MEMBERSHIP_TIMEOUT_MS = 60_000;
@@ -25,6 +26,21 @@ async function daemonCall<Res>(socket: string, method: 'Init' | 'Join' | 'Leave'
 const certExpiry = (v: string): number => {
   try {
     return parseDurationAtLeast(v, MIN_NODE_CERT_EXPIRY_MS, '--cert-expiry');
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+
+const historyLimit = (v: string): number => {
+  if (!/^-?\d+$/.test(v.trim()))
+    throw new InvalidArgumentError(`--task-history-limit: must be a whole number, got "${v}"`);
+  return Number(v);
+};
+
+// Heartbeats under 100 ms would swamp the leader; the control API refuses them too.
+const heartbeatPeriod = (v: string): number => {
+  try {
+    return parseDurationAtLeast(v, 100, '--dispatcher-heartbeat');
   } catch (err) {
     throw new InvalidArgumentError((err as Error).message);
   }
@@ -151,5 +167,53 @@ export function clusterCommands(): Command[] {
       );
     });
 
-  return [init, join, joinToken, leave, info];
+  const update = addConnectionOptions(
+    new Command('update')
+      .description('change cluster settings, as `docker swarm update`')
+      .option(
+        '--task-history-limit <n>',
+        'tasks kept per slot, the current one included (-1: all)',
+        historyLimit,
+      )
+      .option('--dispatcher-heartbeat <duration>', 'how often agents report (e.g. 5s)', heartbeatPeriod)
+      .option(
+        '--cert-expiry <duration>',
+        'lifetime of node certificates issued from now on (e.g. 90d)',
+        certExpiry,
+      ),
+  ).action(
+    async (
+      o: ConnectionOptions & { taskHistoryLimit?: number; dispatcherHeartbeat?: number; certExpiry?: number },
+    ) => {
+      if (
+        o.taskHistoryLimit === undefined &&
+        o.dispatcherHeartbeat === undefined &&
+        o.certExpiry === undefined
+      )
+        throw new Error(
+          'nothing to update: give --task-history-limit, --dispatcher-heartbeat or --cert-expiry',
+        );
+      const cluster = (await control<GetClusterResponse__Output>(o, 'GetCluster', {})).cluster!;
+      const spec: ClusterSpec = cluster.spec ?? {};
+      await control<UpdateClusterResponse__Output>(o, 'UpdateCluster', {
+        clusterId: cluster.id,
+        clusterVersion: cluster.meta?.version,
+        spec: {
+          ...spec,
+          ...(o.taskHistoryLimit !== undefined && {
+            orchestration: { ...spec.orchestration, taskHistoryRetentionLimit: o.taskHistoryLimit },
+          }),
+          ...(o.dispatcherHeartbeat !== undefined && {
+            dispatcher: { ...spec.dispatcher, heartbeatPeriodNs: o.dispatcherHeartbeat * 1e6 },
+          }),
+          ...(o.certExpiry !== undefined && {
+            caConfig: { ...spec.caConfig, nodeCertExpiryNs: o.certExpiry * 1e6 },
+          }),
+        },
+      });
+      print('Cluster updated.');
+    },
+  );
+
+  return [init, join, joinToken, leave, info, update];
 }

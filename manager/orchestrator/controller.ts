@@ -44,13 +44,15 @@ export function storeNodes(local: MemoryStore): NodeLookup {
 }
 
 /**
- * The cluster's task history limit: Docker's default (5) when unset, no reaping when
- * negative, as `docker swarm update --task-history-limit`.
+ * The cluster's task history limit, as `docker swarm update --task-history-limit`:
+ * Docker's default (5) while the cluster has no orchestration settings, none kept beyond
+ * the newest task at 0, no reaping when negative.
  */
 export function historyLimitOf(local: MemoryStore): number {
-  const limit = Number(local.list('clusters')[0]?.spec?.orchestration?.taskHistoryRetentionLimit ?? 0);
-  if (limit < 0) return Number.MAX_SAFE_INTEGER;
-  return limit === 0 ? DEFAULT_HISTORY_LIMIT : limit;
+  const orchestration = local.list('clusters')[0]?.spec?.orchestration;
+  if (!orchestration) return DEFAULT_HISTORY_LIMIT;
+  const limit = Number(orchestration.taskHistoryRetentionLimit ?? 0);
+  return limit < 0 ? Number.MAX_SAFE_INTEGER : limit;
 }
 
 export class Orchestrator {

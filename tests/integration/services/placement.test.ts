@@ -130,14 +130,11 @@ async function restartAndReap(
   return { killed, rows };
 }
 
-/** Sets the cluster's task history limit through the control API (0: the default, 5). */
+/** Sets the cluster's task history limit as an operator does, with `shoal update`. */
 async function setHistoryLimit(limit: number): Promise<void> {
+  expect(shoal(['update', '--task-history-limit', String(limit)])).toContain('Cluster updated.');
   const { cluster } = await c.control<GetClusterResponse__Output>('GetCluster', {});
-  await c.control('UpdateCluster', {
-    clusterId: cluster!.id,
-    clusterVersion: cluster!.meta!.version,
-    spec: { ...cluster!.spec, orchestration: { taskHistoryRetentionLimit: limit } },
-  });
+  expect(Number(cluster!.spec!.orchestration!.taskHistoryRetentionLimit)).toBe(limit);
 }
 
 beforeAll(async () => {
@@ -386,14 +383,19 @@ describe('restart policy (container killed with docker kill)', () => {
     );
   });
 
-  test("the cluster's task history limit set to 2 (spec.orchestration, as swarm's --task-history-limit): the running task + 1 failed", async () => {
+  test('shoal update --task-history-limit 2 (as swarm update): the running task + 1 failed; bad values named', async () => {
+    for (const bad of ['two', '1.5', ''])
+      expect(c.tryShoal(c.via, ['update', '--task-history-limit', bad]).stderr).toContain(
+        '--task-history-limit',
+      );
+    expect(c.tryShoal(c.via, ['update']).stderr).toContain('nothing to update');
     await setHistoryLimit(2);
     try {
       const { killed, rows } = await restartAndReap('short', 3, 2);
       expect(rows.map((t) => t.CurrentState.split(' ')[0])).toEqual(['Running', 'Failed']);
       expect(rows[1].ID).toBe(killed[2].slice(0, 12));
     } finally {
-      await setHistoryLimit(0);
+      await setHistoryLimit(5);
     }
   });
 });
