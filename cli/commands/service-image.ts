@@ -103,9 +103,11 @@ export function imageForCreate(image: string, flags: ImageFlags, deps: ImageDeps
 }
 
 /**
- * `service update`: with --image the new image is resolved (always, changed); without
- * it, "always" pins a current image that is not pinned yet, as docker's daemon does. An
- * image that carries a digest is never asked about again. Returns only what changes.
+ * `service update`: with --image the new image is resolved (unless never), as docker's
+ * CLI asks the registry only when --image is given; otherwise the image is left as it
+ * is, so an unrelated update never starts a rollout by pinning. An explicit
+ * `--resolve-image always` pins a current image that is not pinned yet. An image that
+ * carries a digest is never asked about again. Returns only what changes.
  */
 export async function imageForUpdate(
   current: string,
@@ -115,8 +117,9 @@ export async function imageForUpdate(
   const mode = resolveModeOf(flags);
   const withAuth = !!flags.withRegistryAuth;
   if (flags.image !== undefined) return settle('--image', flags.image, mode !== 'never', withAuth, deps);
-  if (mode !== 'always' && !withAuth) return {};
-  const change = await settle('image', current, mode === 'always', withAuth, deps);
+  const repin = flags.resolveImage === 'always';
+  if (!repin && !withAuth) return {};
+  const change = await settle('image', current, repin, withAuth, deps);
   if (change.image !== current) return change;
   const { pullOptions } = change;
   return pullOptions ? { pullOptions } : {};

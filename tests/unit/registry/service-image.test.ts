@@ -104,10 +104,13 @@ test('update --image re-resolves the tag even when it is the same text as before
   expect(change).toEqual({ image: `${REG}/lab/app:1@${D2}` });
 });
 
-test('update without --image: a pinned image is left alone; an unpinned one is pinned under always only', async () => {
+test('update without --image leaves the image alone (as docker); an explicit --resolve-image always pins it', async () => {
   expect(await imageForUpdate(`${REG}/lab/app:1@${D1}`, {}, deps())).toEqual({});
+  expect(await imageForUpdate(`${REG}/lab/app:1`, {}, deps())).toEqual({});
   expect(asked).toEqual([]);
-  expect(await imageForUpdate(`${REG}/lab/app:1`, {}, deps())).toEqual({ image: `${REG}/lab/app:1@${D1}` });
+  expect(await imageForUpdate(`${REG}/lab/app:1`, { resolveImage: 'always' }, deps())).toEqual({
+    image: `${REG}/lab/app:1@${D1}`,
+  });
   asked = [];
   expect(await imageForUpdate(`${REG}/lab/app:1`, { resolveImage: 'changed' }, deps())).toEqual({});
   expect(asked).toEqual([]);
