@@ -14,7 +14,9 @@
 // separate lab after this one is down (not at the same time: 2 cores).
 // The image is pinned to its digest at create (as Swarm), so an agent that has it skips
 // the pull; --tag-only creates with --no-resolve-image: every task pulls the tag, as before.
-//   npm run bench -- converge [--vs-swarm] [--skip-100] [--skip-loss] [--tag-only]
+// --keep-logs copies the hosts' shoald and dockerd logs to a temporary folder at the end
+// (they are kept on a failure anyway).
+//   npm run bench -- converge [--vs-swarm] [--skip-100] [--skip-loss] [--tag-only] [--keep-logs]
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -237,6 +239,19 @@ async function swarmConverge30(replicas: number): Promise<{ ms: number; floorMs:
   }
 }
 
+/** Copies the hosts' shoald and dockerd logs out of the lab, which goes with the sweep. */
+function keepLogs(lab: LabState, name: string): void {
+  const keep = fs.mkdtempSync(path.join(os.tmpdir(), `bench-converge-${name}-`));
+  for (const h of lab.hosts)
+    for (const log of ['shoald.log', 'dockerd.log'])
+      try {
+        fs.copyFileSync(path.join(h.dir, 'var-log', log), path.join(keep, `${h.host}-${log}`));
+      } catch {
+        /* not there */
+      }
+  console.error(`host logs kept in ${keep}`);
+}
+
 export async function run(args: string[]): Promise<Figures> {
   const vsSwarm = args.includes('--vs-swarm');
   createFlags = args.includes('--tag-only') ? ['--no-resolve-image'] : [];
@@ -310,17 +325,9 @@ export async function run(args: string[]): Promise<Figures> {
       worker_down_ms: loss ? round(loss.downMs, 0) : null,
       cli_write_ms: round(cliMs, 0),
     });
+    if (args.includes('--keep-logs')) keepLogs(lab, name);
   } catch (err) {
-    // Keep the hosts' shoald logs: the lab goes with the sweep.
-    const keep = fs.mkdtempSync(path.join(os.tmpdir(), `bench-converge-${name}-`));
-    for (const h of lab.hosts)
-      for (const log of ['shoald.log', 'dockerd.log'])
-        try {
-          fs.copyFileSync(path.join(h.dir, 'var-log', log), path.join(keep, `${h.host}-${log}`));
-        } catch {
-          /* not there */
-        }
-    console.error(`host logs kept in ${keep}`);
+    keepLogs(lab, name);
     throw err;
   } finally {
     await sweepLab(name);

@@ -14,6 +14,7 @@ import {
   dockerMessage,
   hasDigest,
   registryAuthOf,
+  statusCodeOf,
 } from './adapter';
 import { containerCreateOptions, NodeInfo, stopGraceSeconds, TaskSpecError } from './container-config';
 import { EventHub } from './events';
@@ -223,6 +224,20 @@ export class TaskController {
 
   private async flow(existingContainerId: string | undefined): Promise<void> {
     const { adapter } = this.deps;
+    if (!existingContainerId && this.state === 'ASSIGNED' && !this.stopRequested) {
+      // A new task: no container can be there yet (reconcile hands over the ones it
+      // found), so create at once; a name conflict (a crash between create and report)
+      // comes back from create as the existing container.
+      const created = await this.prepare();
+      if (!created.existing) {
+        // Just created by us, so in state "created": subscribe and start without
+        // re-reading it; the inspect after the start sees whatever happened meanwhile.
+        this.containerId = created.id;
+        this.watch(created.id);
+        return this.startAndMonitor(created.id);
+      }
+      existingContainerId = created.id;
+    }
     let info = existingContainerId
       ? await adapter.inspect(existingContainerId)
       : await adapter.inspect(taskName(this.task));
@@ -240,7 +255,9 @@ export class TaskController {
         });
       }
       if (this.stopRequested) throw new Finish({ state: 'SHUTDOWN', message: 'shutdown before start' });
-      info = await this.prepare();
+      const created = await this.prepare();
+      info = await adapter.inspect(created.id);
+      if (!info) throw new Error(`container ${created.id} vanished right after it was created`);
     }
 
     this.containerId = info.Id;
@@ -249,43 +266,58 @@ export class TaskController {
     // anything after arrives as an event.
     info = (await adapter.inspect(info.Id)) ?? info;
 
-    if (info.State.Status === 'created') {
-      // Swarm's READY: the container exists and could start (also for one adopted unstarted).
-      this.report('READY', 'prepared', { info });
-      if (this.stopRequested) throw new Finish({ state: 'SHUTDOWN', message: 'shutdown before start' });
-      this.report('STARTING', 'starting', { info });
-      try {
-        await adapter.start(info.Id);
-      } catch (err) {
-        throw new Finish({
-          state: 'FAILED',
-          message: 'failed',
-          err: `starting container failed: ${dockerMessage(err)}`,
-        });
-      }
-    } else if (isExitedStatus(info.State.Status) && isTerminal(this.state)) {
-      return; // already reported; nothing left to watch
+    if (info.State.Status === 'created') return this.startAndMonitor(info.Id, info);
+    if (isExitedStatus(info.State.Status) && isTerminal(this.state)) return; // already reported
+    await this.monitor();
+  }
+
+  /** READY, STARTING, the start call, then RUNNING and on from what the container does. */
+  private async startAndMonitor(id: string, info?: Docker.ContainerInspectInfo): Promise<void> {
+    // Swarm's READY: the container exists and could start (also for one adopted unstarted).
+    this.report('READY', 'prepared', { info });
+    if (this.stopRequested) throw new Finish({ state: 'SHUTDOWN', message: 'shutdown before start' });
+    this.report('STARTING', 'starting', { info });
+    try {
+      await this.deps.adapter.start(id);
+    } catch (err) {
+      throw new Finish({
+        state: 'FAILED',
+        message: 'failed',
+        err: `starting container failed: ${dockerMessage(err)}`,
+      });
     }
     await this.monitor();
   }
 
-  /** Pulls the image and creates the container (PREPARING; READY follows once it exists). */
-  private async prepare(): Promise<Docker.ContainerInspectInfo> {
+  /**
+   * Pulls the image when needed and creates the container (PREPARING; READY follows).
+   * `existing`: a container of the task's name was there already.
+   */
+  private async prepare(): Promise<{ id: string; existing: boolean }> {
     const { adapter } = this.deps;
     this.report('ACCEPTED', 'accepted');
     const opts = containerCreateOptions(this.task, this.deps.node);
     this.report('PREPARING', 'preparing');
-    await this.pull(opts.Image!);
+    const image = opts.Image!;
+    if (hasDigest(image)) {
+      // Swarm's agent uses an image pinned by digest as it is when the node has it (the
+      // digest pins its content). Creating straight away asks the daemon that question
+      // for free; only its "no such image" (404) leads to the pull.
+      try {
+        const c = await adapter.create(opts);
+        return c;
+      } catch (err) {
+        if (statusCodeOf(err) !== 404)
+          throw new Error(`creating container failed: ${dockerMessage(err)}`, { cause: err });
+      }
+    }
+    await this.pull(image);
     if (this.stopRequested) throw new Finish({ state: 'SHUTDOWN', message: 'shutdown before start' });
-    let created: { id: string };
     try {
-      created = await adapter.create(opts);
+      return await adapter.create(opts);
     } catch (err) {
       throw new Error(`creating container failed: ${dockerMessage(err)}`, { cause: err });
     }
-    const info = await adapter.inspect(created.id);
-    if (!info) throw new Error(`container ${created.id} vanished right after it was created`);
-    return info;
   }
 
   /**

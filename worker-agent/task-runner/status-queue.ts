@@ -13,6 +13,12 @@ export class StatusQueue {
     this.pending.set(taskId, status);
   }
 
+  /** Whether any waiting state satisfies `pred`. */
+  some(pred: (status: TaskStatus) => boolean): boolean {
+    for (const status of this.pending.values()) if (pred(status)) return true;
+    return false;
+  }
+
   take(): [string, TaskStatus][] {
     const batch = [...this.pending];
     this.pending.clear();

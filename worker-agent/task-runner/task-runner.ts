@@ -12,6 +12,7 @@ import type { AssignmentsMessage__Output } from '../../proto/gen/shoal/dispatche
 import type { Task, TaskStatus } from '../../proto/api-types';
 import { clientCredentials, NodeCredentials } from '../../proto/node-tls';
 import { describeNode, Executor } from '../executor';
+import { TASK_STATE_ORDER } from '../../proto/task-states';
 import { StatusQueue } from './status-queue';
 
 export interface TaskRunnerLogger {
@@ -33,7 +34,16 @@ export interface RegisteringSession {
   on(event: 'registered', listener: (r: { manager: string; sessionId: string }) => void): unknown;
 }
 
+/** How long states on the way (accepted ... starting) wait to travel together. */
 const FLUSH_MS = 100;
+/** Back-off after a failed send (the session is probably re-registering). */
+const RETRY_MS = 1_000;
+
+/**
+ * Running or ended: the states the manager and a waiting `service create` act on. They
+ * go out at once (still one send in flight at a time, so a burst travels together).
+ */
+const settled = (s: TaskStatus): boolean => TASK_STATE_ORDER[s.state] >= TASK_STATE_ORDER.RUNNING;
 
 export class TaskRunner {
   private executor: Executor | undefined;
@@ -45,6 +55,9 @@ export class TaskRunner {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly queue = new StatusQueue();
   private flushTimer: NodeJS.Timeout | undefined;
+  private flushDue = 0;
+  /** After a failed send, the next one waits until then. */
+  private retryAt = 0;
   private flushing = false;
   private closed = false;
 
@@ -152,12 +165,21 @@ export class TaskRunner {
     this.scheduleFlush();
   }
 
-  private scheduleFlush(delayMs = FLUSH_MS): void {
-    if (this.flushTimer || this.closed || this.queue.size === 0) return;
+  /** Arms the send: at once for a settled state, else after FLUSH_MS; never before a retry's back-off. */
+  private scheduleFlush(): void {
+    if (this.closed || this.queue.size === 0) return;
+    const now = Date.now();
+    const due = Math.max(now + (this.queue.some(settled) ? 0 : FLUSH_MS), this.retryAt);
+    const delay = due - now;
+    if (this.flushTimer) {
+      if (due >= this.flushDue) return;
+      clearTimeout(this.flushTimer); // a settled state does not wait for an earlier batch's timer
+    }
+    this.flushDue = due;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       void this.flush();
-    }, delayMs);
+    }, delay);
   }
 
   /** Sends the latest state of every task that changed; on failure keeps them for the next session. */
@@ -181,7 +203,8 @@ export class TaskRunner {
         error: (err as grpc.ServiceError).details ?? (err as Error).message,
       });
       this.flushing = false;
-      this.scheduleFlush(1_000);
+      this.retryAt = Date.now() + RETRY_MS;
+      this.scheduleFlush();
       return;
     }
     this.flushing = false;

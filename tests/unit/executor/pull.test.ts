@@ -52,6 +52,8 @@ test('an image pinned by digest that the node has is not pulled', async () => {
   executor.assign(task({ id: 't1', image: PINNED }));
   await until(() => statesOf('t1').includes('RUNNING'), 't1 running');
   expect(pulls()).toEqual([]);
+  // Created straight away: the daemon's create answers "is it here" without an image inspect.
+  expect(docker.calls.filter(([c]) => c !== 'getEvents').map(([c]) => c)).toEqual(['create', 'start']);
 });
 
 test('an image pinned by digest that the node lacks is pulled', async () => {
@@ -59,6 +61,14 @@ test('an image pinned by digest that the node lacks is pulled', async () => {
   executor.assign(task({ id: 't1', image: PINNED }));
   await until(() => statesOf('t1').includes('RUNNING'), 't1 running');
   expect(pulls()).toHaveLength(1);
+  // The create that found no image, the pull, the create again.
+  expect(docker.calls.filter(([c]) => c !== 'getEvents').map(([c]) => c)).toEqual([
+    'create',
+    'pull',
+    'create',
+    'start',
+  ]);
+  expect(statesOf('t1')).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING']);
 });
 
 test('a tag is still pulled every time (it may have moved), as before', async () => {
