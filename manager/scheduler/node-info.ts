@@ -32,8 +32,17 @@ export function reservationsOf(task: Task): { cpu: number; memory: number } {
   return { cpu: Number(r?.nanoCpus ?? 0), memory: Number(r?.memoryBytes ?? 0) };
 }
 
+// Orders placements across all nodes, for the last tie-break: among nodes equal on load,
+// the one that got a task of the service longest ago. Without it, tied nodes are always
+// taken in id order, so a job's successive batches (whose finished tasks leave every node
+// at 0 again) all land on the same few nodes.
+let placementSeq = 0;
+const REMEMBERED_SERVICES = 64;
+
 export class NodeInfo {
   private readonly held = new Map<string, Held>();
+  /** Services placed here most recently, oldest first, with their placement sequence. */
+  private readonly lastPlaced = new Map<string, number>();
   private readonly perService = new Map<string, number>();
   private readonly ports = new Map<string, number>();
   reservedCpu = 0;
@@ -54,6 +63,11 @@ export class NodeInfo {
     return this.perService.get(serviceId) ?? 0;
   }
 
+  /** When this node last got a task of the service (0: never, or too long ago to remember). */
+  lastPlacedOf(serviceId: string): number {
+    return this.lastPlaced.get(serviceId) ?? 0;
+  }
+
   get availableCpu(): number {
     return Number(this.node.description?.resources?.nanoCpus ?? 0) - this.reservedCpu;
   }
@@ -68,8 +82,10 @@ export class NodeInfo {
 
   /** Adds, replaces or (when it no longer holds this node) drops the task. */
   setTask(task: Task): void {
+    const placedNow = !this.held.has(task.id);
     this.removeTask(task.id);
     if (task.nodeId !== this.node.id || !holdsNode(task)) return;
+    if (placedNow) this.rememberPlacement(task.serviceId);
     const { cpu, memory } = reservationsOf(task);
     const held: Held = { serviceId: task.serviceId, cpu, memory, ports: hostPortsOf(task) };
     this.held.set(task.id, held);
@@ -77,6 +93,13 @@ export class NodeInfo {
     this.reservedMemory += memory;
     this.perService.set(held.serviceId, (this.perService.get(held.serviceId) ?? 0) + 1);
     for (const p of held.ports) this.ports.set(p, (this.ports.get(p) ?? 0) + 1);
+  }
+
+  private rememberPlacement(serviceId: string): void {
+    this.lastPlaced.delete(serviceId);
+    this.lastPlaced.set(serviceId, ++placementSeq);
+    if (this.lastPlaced.size > REMEMBERED_SERVICES)
+      this.lastPlaced.delete(this.lastPlaced.keys().next().value as string);
   }
 
   removeTask(taskId: string): void {

@@ -7,13 +7,19 @@ import { nodeValue } from '../constraints';
 import { Heap } from './heap';
 import type { NodeInfo } from './node-info';
 
-/** Least loaded first: tasks of this service, then all tasks, then id (deterministic). */
+/**
+ * Least loaded first: tasks of this service, then all tasks, then the node that got a
+ * task of this service longest ago, then id (deterministic).
+ */
 export function nodeLess(serviceId: string): (a: NodeInfo, b: NodeInfo) => boolean {
   return (a, b) => {
     const sa = a.tasksOfService(serviceId);
     const sb = b.tasksOfService(serviceId);
     if (sa !== sb) return sa < sb;
     if (a.taskCount !== b.taskCount) return a.taskCount < b.taskCount;
+    const pa = a.lastPlacedOf(serviceId);
+    const pb = b.lastPlacedOf(serviceId);
+    if (pa !== pb) return pa < pb;
     return a.id < b.id;
   };
 }

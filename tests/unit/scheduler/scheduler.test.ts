@@ -26,6 +26,24 @@ describe('scheduleBatch', () => {
     expect(r.explained).toEqual([]);
   });
 
+  it("moves on to other nodes for a job's next batch once the last one finished (tied nodes taken round robin)", () => {
+    const job = service('batch');
+    const set = NodeSet.from([node('a'), node('b'), node('c'), node('d'), node('e')], []);
+    const used: string[][] = [];
+    for (let round = 0; round < 3; round++) {
+      const pending = pendingTasks(job, 2).map((t) => ({ ...t, id: `${t.id}-r${round}` }));
+      const r = scheduleBatch(set, pending, { now });
+      used.push(r.assigned.map((t) => t.nodeId).sort());
+      // The batch runs to completion: its tasks stop holding their nodes, every node is at 0 again.
+      for (const t of r.assigned) set.setTask({ ...t, status: { ...t.status!, state: 'COMPLETE' } });
+    }
+    expect(used).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['a', 'e'],
+    ]);
+  });
+
   it('prefers nodes with fewer tasks of the service, then fewer tasks overall', () => {
     const web = service('web');
     const other = service('other');
