@@ -403,7 +403,11 @@ export class TaskController {
       }
       if (this.stopRequested && info.State.Status === 'created')
         throw new Finish({ state: 'SHUTDOWN', message: 'shutdown before start' });
-      await this.nextWake();
+      let wake = await this.nextWake();
+      // The start event of a container already reported RUNNING (usually our own start)
+      // tells nothing new: skip its inspect, which would only add to a busy daemon's load.
+      while (wake.kind === 'start' && this.state === 'RUNNING' && !this.wakeQueue.length)
+        wake = await this.nextWake();
       if (this.detached) throw new Detached();
       // Coalesce a burst (die + stop + resync) into one inspect.
       this.wakeQueue.length = 0;
