@@ -81,6 +81,7 @@ import type { PlacementPreference as _shoal_api_PlacementPreference, PlacementPr
 import type { Platform as _shoal_api_Platform, Platform__Output as _shoal_api_Platform__Output } from './shoal/api/Platform';
 import type { PortConfig as _shoal_api_PortConfig, PortConfig__Output as _shoal_api_PortConfig__Output } from './shoal/api/PortConfig';
 import type { PortStatus as _shoal_api_PortStatus, PortStatus__Output as _shoal_api_PortStatus__Output } from './shoal/api/PortStatus';
+import type { PullOptions as _shoal_api_PullOptions, PullOptions__Output as _shoal_api_PullOptions__Output } from './shoal/api/PullOptions';
 import type { RaftConfig as _shoal_api_RaftConfig, RaftConfig__Output as _shoal_api_RaftConfig__Output } from './shoal/api/RaftConfig';
 import type { RemoveConfigRequest as _shoal_api_RemoveConfigRequest, RemoveConfigRequest__Output as _shoal_api_RemoveConfigRequest__Output } from './shoal/api/RemoveConfigRequest';
 import type { RemoveConfigResponse as _shoal_api_RemoveConfigResponse, RemoveConfigResponse__Output as _shoal_api_RemoveConfigResponse__Output } from './shoal/api/RemoveConfigResponse';
@@ -213,6 +214,7 @@ export interface ProtoGrpcType {
       Platform: MessageTypeDefinition<_shoal_api_Platform, _shoal_api_Platform__Output>
       PortConfig: MessageTypeDefinition<_shoal_api_PortConfig, _shoal_api_PortConfig__Output>
       PortStatus: MessageTypeDefinition<_shoal_api_PortStatus, _shoal_api_PortStatus__Output>
+      PullOptions: MessageTypeDefinition<_shoal_api_PullOptions, _shoal_api_PullOptions__Output>
       RaftConfig: MessageTypeDefinition<_shoal_api_RaftConfig, _shoal_api_RaftConfig__Output>
       RemoveConfigRequest: MessageTypeDefinition<_shoal_api_RemoveConfigRequest, _shoal_api_RemoveConfigRequest__Output>
       RemoveConfigResponse: MessageTypeDefinition<_shoal_api_RemoveConfigResponse, _shoal_api_RemoveConfigResponse__Output>
