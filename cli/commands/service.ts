@@ -382,12 +382,14 @@ export function serviceCommand(): Command {
         } else if (k === 'node') rows = rows.filter((t) => t.nodeName === v || t.nodeId.startsWith(v));
         else throw new Error(`--filter: unknown filter "${k}"; filters: desired-state, node`);
       }
-      // docker's order: by service, slot (or node), newest first within a slot.
+      // docker's order: by service, slot (or node, for global services, whose tasks have
+      // no slot), newest first within it. A replicated slot's tasks may have run on
+      // several nodes: the node must not split them.
       rows.sort(
         (a, b) =>
           a.serviceName.localeCompare(b.serviceName) ||
           Number(a.slot) - Number(b.slot) ||
-          a.nodeId.localeCompare(b.nodeId) ||
+          (Number(a.slot) === 0 ? a.nodeId.localeCompare(b.nodeId) : 0) ||
           Number(b.meta?.createdAt ?? 0) - Number(a.meta?.createdAt ?? 0),
       );
       print(formatRows(rows, TASK_COLUMNS, { format: o.format, quiet: o.quiet }, (t) => t.id));
