@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { loadProto } from '../proto/load';
 import type { ProtoGrpcType as ControlProto } from '../proto/gen/control';
 import type { ControlClient } from '../proto/gen/shoal/api/Control';
-import { clientCredentials } from '../manager/ca';
+import { clientCredentials } from '../proto/node-tls';
 import { DEFAULT_SOCKET, daemonClient, callUnary } from './daemon-client';
 import type { InfoResponse__Output } from '../proto/gen/shoal/daemon/InfoResponse';
 

@@ -1,6 +1,7 @@
 // `shoal init | join | join-token | leave | info`: cluster membership, as `docker swarm`.
 import { Command, InvalidArgumentError } from 'commander';
-import { parseDurationAtLeast, MIN_NODE_CERT_EXPIRY_MS } from '../../manager/ca';
+// The leaf module, not manager/ca: its index loads the x509 library, ~0.2 s of every CLI start.
+import { parseDurationAtLeast, MIN_NODE_CERT_EXPIRY_MS } from '../../manager/ca/duration';
 import { DEFAULT_SOCKET, daemonClient, callUnary } from '../daemon-client';
 import { addConnectionOptions, ConnectionOptions, control, localInfo } from '../control-client';
 import { print } from '../output';

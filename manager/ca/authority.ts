@@ -15,12 +15,11 @@ import {
   CryptoKey,
 } from './pki';
 import { NodeRole, assertRole, roleToOU } from './roles';
+import { MIN_NODE_CERT_EXPIRY_MS } from './duration';
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_ROOT_EXPIRY_MS = 20 * 365 * DAY_MS;
 export const DEFAULT_NODE_CERT_EXPIRY_MS = 90 * DAY_MS;
-/** Swarm refuses node certificates shorter than an hour: renewal could not keep up. */
-export const MIN_NODE_CERT_EXPIRY_MS = 3_600_000;
 /** notBefore is set this far in the past so a peer with a slightly slow clock accepts a fresh cert. */
 export const CERT_BACKDATE_MS = 3_600_000;
 

@@ -2,6 +2,9 @@
 // type: "2160h", "90m", "1h30m", "1.5h") plus a day unit ("90d") because certificate
 // lifetimes are naturally counted in days.
 
+/** Swarm refuses node certificates shorter than an hour: renewal could not keep up. */
+export const MIN_NODE_CERT_EXPIRY_MS = 3_600_000;
+
 const UNIT_MS: Record<string, number> = {
   ms: 1,
   s: 1000,
