@@ -48,16 +48,42 @@ export function progressOf(service: Service, tasks: Task[]): Progress {
   };
 }
 
+/**
+ * The progress lines of a wait, as docker draws them in plain output: a task's line only
+ * when its text changed, the overall line only when it changed.
+ */
+export class ProgressLines {
+  private readonly shown = new Map<string, string>();
+  private lastOverall = '';
+
+  constructor(private readonly quiet: boolean) {}
+
+  say(line: string): void {
+    if (!this.quiet) print(line);
+  }
+
+  /** Prints the task's line if it changed; returns whether it did. */
+  task(id: string, text: string): boolean {
+    if (this.shown.get(id) === text) return false;
+    this.shown.set(id, text);
+    this.say(text);
+    return true;
+  }
+
+  overall(text: string): void {
+    if (text !== this.lastOverall) this.say(text);
+    this.lastOverall = text;
+  }
+}
+
 export async function waitForConvergence(
   o: ConnectionOptions,
   serviceId: string,
   opts: { quiet: boolean; timeoutMs?: number },
 ): Promise<void> {
-  const say = (line: string) => !opts.quiet && print(line);
-  const shown = new Map<string, string>();
+  const lines = new ProgressLines(opts.quiet);
   const deadline = Date.now() + (opts.timeoutMs ?? CONVERGE_TIMEOUT_MS);
   let stuckSince = 0;
-  let lastOverall = '';
   for (;;) {
     const service = await getService(o, serviceId);
     const tasks = await serviceTasks(o, [serviceId]);
@@ -65,15 +91,11 @@ export async function waitForConvergence(
     for (const t of tasks.filter(isDesired)) {
       const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
       const state = (t.status?.state ?? '').toLowerCase();
-      const text = `${label}: ${state}${t.status?.err ? ` (${t.status.err})` : ''}`;
-      if (shown.get(t.id) !== text) say(text);
-      shown.set(t.id, text);
+      lines.task(t.id, `${label}: ${state}${t.status?.err ? ` (${t.status.err})` : ''}`);
     }
-    const overall = `overall progress: ${p.running} out of ${p.wanted} tasks`;
-    if (overall !== lastOverall) say(overall);
-    lastOverall = overall;
+    lines.overall(`overall progress: ${p.running} out of ${p.wanted} tasks`);
     if (p.converged) {
-      say('verify: Service converged');
+      lines.say('verify: Service converged');
       return;
     }
     if (p.unplaceable.length && p.running + p.unplaceable.length >= p.wanted) {
@@ -103,11 +125,9 @@ export async function waitForUpdate(
   serviceId: string,
   opts: { quiet: boolean; rollback: boolean; timeoutMs?: number },
 ): Promise<void> {
-  const say = (line: string) => !opts.quiet && print(line);
-  const shown = new Map<string, string>();
+  const lines = new ProgressLines(opts.quiet);
   const timeoutMs = opts.timeoutMs ?? CONVERGE_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
-  let lastOverall = '';
   for (;;) {
     const service = await getService(o, serviceId);
     const tasks = await serviceTasks(o, [serviceId]);
@@ -115,21 +135,20 @@ export async function waitForUpdate(
     const name = service.spec?.annotations?.name ?? serviceId;
     for (const t of tasks.filter(isDesired)) {
       const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
-      const text = `${label}: ${(t.status?.state ?? '').toLowerCase()} ${t.spec?.container?.image ?? ''}${t.status?.err ? ` (${t.status.err})` : ''}`;
-      if (shown.get(t.id) !== text) say(text);
-      shown.set(t.id, text);
+      lines.task(
+        t.id,
+        `${label}: ${(t.status?.state ?? '').toLowerCase()} ${t.spec?.container?.image ?? ''}${t.status?.err ? ` (${t.status.err})` : ''}`,
+      );
     }
-    const overall = `overall progress: ${p.running} out of ${p.wanted} tasks`;
-    if (overall !== lastOverall) say(overall);
-    lastOverall = overall;
+    lines.overall(`overall progress: ${p.running} out of ${p.wanted} tasks`);
     const st = service.updateStatus;
     switch (st?.state) {
       case 'COMPLETED':
-        say(`verify: Service converged (${st.message})`);
+        lines.say(`verify: Service converged (${st.message})`);
         return;
       case 'ROLLBACK_COMPLETED':
         if (opts.rollback) {
-          say(`verify: Service converged (${st.message})`);
+          lines.say(`verify: Service converged (${st.message})`);
           return;
         }
         throw new Error(`service ${name}: ${st.message}`);

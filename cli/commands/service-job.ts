@@ -8,9 +8,8 @@ import type { Service, Task } from '../../manager/api-types';
 import { decideRestart, groupTasks, restartPolicyOf } from '../../manager/orchestrator';
 import { exitedOnItsOwn, isLive, stateOf } from '../../manager/orchestrator/task-state';
 import type { ConnectionOptions } from '../control-client';
-import { print } from '../output';
 import { getService, serviceTasks } from './service';
-import { CONVERGE_TIMEOUT_MS } from './service-converge';
+import { CONVERGE_TIMEOUT_MS, ProgressLines } from './service-converge';
 
 const POLL_MS = 300;
 /** Tasks no node can take for this long end the wait (the scheduler keeps trying). */
@@ -91,12 +90,10 @@ export async function waitForJob(
   serviceId: string,
   opts: { quiet: boolean; timeoutMs?: number },
 ): Promise<void> {
-  const say = (line: string) => !opts.quiet && print(line);
-  const shown = new Map<string, string>();
+  const lines = new ProgressLines(opts.quiet);
   const timeoutMs = opts.timeoutMs ?? CONVERGE_TIMEOUT_MS;
   let lastChange = Date.now();
   let stuckSince = 0;
-  let lastOverall = '';
   for (;;) {
     const service = await getService(o, serviceId);
     const tasks = await serviceTasks(o, [serviceId]);
@@ -106,17 +103,13 @@ export async function waitForJob(
     for (const t of tasks.filter((x) => Number(x.jobIteration) === Number(service.jobIteration))) {
       const label = global ? t.nodeId.slice(0, 12) : `${t.slot}/${p.total}`;
       const text = `${label}: ${stateOf(t).toLowerCase()}${t.status?.err ? ` (${t.status.err})` : ''}`;
-      if (shown.get(t.id) !== text) {
-        say(text);
-        lastChange = Date.now();
-      }
-      shown.set(t.id, text);
+      if (lines.task(t.id, text)) lastChange = Date.now();
     }
-    const overall = `job progress: ${p.completed} out of ${p.total} complete; active tasks: ${p.running} out of ${p.concurrent}`;
-    if (overall !== lastOverall) say(overall);
-    lastOverall = overall;
+    lines.overall(
+      `job progress: ${p.completed} out of ${p.total} complete; active tasks: ${p.running} out of ${p.concurrent}`,
+    );
     if (p.done) {
-      say('verify: Job complete');
+      lines.say('verify: Job complete');
       return;
     }
     if (p.failed.length) {
