@@ -22,7 +22,7 @@
 // parallel per host on the loaded 2-core machine, as in the floor. What shoal adds on top
 // is mostly the CLI process (~0.6-1 s, a bare write costs as much) and the report tail
 // (RUNNING sent ~40 ms after the start returns, written ~110 ms later, then one poll).
-//   npm run bench -- converge [--vs-swarm] [--skip-100] [--skip-loss] [--tag-only] [--keep-logs]
+//   npm run bench -- converge [--vs-swarm] [--skip-30] [--skip-100] [--skip-loss] [--tag-only] [--keep-logs]
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -286,25 +286,30 @@ export async function run(args: string[]): Promise<Figures> {
     await shoalOk(c, via, ['node', 'update', '--label-add', 'bench=1', via]);
     const cliMs = performance.now() - cliStart;
 
-    const floorCpu = cpuSnapshot(c);
-    const floor30 = await directStart(lab.hosts, 30, image);
-    console.error(`floor 30: ${round(floor30, 0)} ms; ${cpuSince(c, floorCpu, floor30)}`);
-    const c30 = await converge(c, via, 'c30', 30, image);
-    console.error(
-      `30 replicas: Running after ${round(c30.ms, 0)} ms (create returned after ${round(c30.createdMs, 0)} ms); floor ${round(floor30, 0)} ms -> ${round(c30.ms / floor30, 2)}x; a bare CLI write ${round(cliMs, 0)} ms`,
-    );
-    // scale 30 -> 60 on the same service
-    const s0 = performance.now();
-    await shoalOk(c, via, ['service', 'scale', '--detach', 'c30=60']);
-    await waitFor(
-      'c30: 60 running',
-      async () => (await progress(c, via, c30.id)).running === 60,
-      180_000,
-      POLL_MS,
-    );
-    const scaleMs = performance.now() - s0;
-    console.error(`scale 30 -> 60: Running after ${round(scaleMs, 0)} ms`);
-    await removeService(c, via, 'c30');
+    let c30: { id: string; ms: number; createdMs: number } | null = null;
+    let floor30 = NaN;
+    let scaleMs = NaN;
+    if (!args.includes('--skip-30')) {
+      const floorCpu = cpuSnapshot(c);
+      floor30 = await directStart(lab.hosts, 30, image);
+      console.error(`floor 30: ${round(floor30, 0)} ms; ${cpuSince(c, floorCpu, floor30)}`);
+      c30 = await converge(c, via, 'c30', 30, image);
+      console.error(
+        `30 replicas: Running after ${round(c30.ms, 0)} ms (create returned after ${round(c30.createdMs, 0)} ms); floor ${round(floor30, 0)} ms -> ${round(c30.ms / floor30, 2)}x; a bare CLI write ${round(cliMs, 0)} ms`,
+      );
+      // scale 30 -> 60 on the same service
+      const s0 = performance.now();
+      await shoalOk(c, via, ['service', 'scale', '--detach', 'c30=60']);
+      await waitFor(
+        'c30: 60 running',
+        async () => (await progress(c, via, c30!.id)).running === 60,
+        180_000,
+        POLL_MS,
+      );
+      scaleMs = performance.now() - s0;
+      console.error(`scale 30 -> 60: Running after ${round(scaleMs, 0)} ms`);
+      await removeService(c, via, 'c30');
+    }
 
     let ratio100: number | null = null;
     if (!args.includes('--skip-100')) {
@@ -322,11 +327,11 @@ export async function run(args: string[]): Promise<Figures> {
     if (!args.includes('--skip-loss')) loss = await workerLoss(c, via, image);
 
     Object.assign(figures, {
-      converge30_ms: round(c30.ms, 0),
-      floor30_ms: round(floor30, 0),
-      converge30_ratio: round(c30.ms / floor30, 2),
+      converge30_ms: c30 ? round(c30.ms, 0) : null,
+      floor30_ms: c30 ? round(floor30, 0) : null,
+      converge30_ratio: c30 ? round(c30.ms / floor30, 2) : null,
       converge100_ratio: ratio100 === null ? null : round(ratio100, 2),
-      scale30to60_ms: round(scaleMs, 0),
+      scale30to60_ms: c30 ? round(scaleMs, 0) : null,
       worker_loss_ms: loss ? round(loss.lossMs, 0) : null,
       worker_down_ms: loss ? round(loss.downMs, 0) : null,
       cli_write_ms: round(cliMs, 0),

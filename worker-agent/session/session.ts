@@ -114,7 +114,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> {
           hint = leader; // a follower named the leader: go straight there
           continue;
         }
-        this.opts.logger.debug('session ended', { manager: address, error: e.details ?? e.message });
+        this.opts.logger.info('session ended', { manager: address, error: e.details ?? e.message });
       } finally {
         this.client?.close();
         this.client = undefined;
@@ -150,17 +150,22 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> {
     this.emit('registered', { manager: address, sessionId: reg.sessionId });
     this.learnManagers(reg.managers);
     let periodMs = Math.max(100, Math.round(reg.heartbeatPeriodNs / 1e6) || 500);
+    let lastAnswer = Date.now();
     while (this.running && !this.restartRequested) {
       await this.sleep(periodMs);
       if (!this.running || this.restartRequested) break;
-      const hb = await call(
-        client.Heartbeat.bind(client) as Unary<
-          object,
-          { periodNs: number; managers: WeightedPeer__Output[]; desiredRole: string }
-        >,
-        { sessionId: reg.sessionId },
-        Math.max(1_000, periodMs * 2),
-      );
+      let hb: { periodNs: number; managers: WeightedPeer__Output[]; desiredRole: string };
+      try {
+        hb = await call(
+          client.Heartbeat.bind(client) as Unary<object, typeof hb>,
+          { sessionId: reg.sessionId },
+          Math.max(1_000, periodMs * 2),
+        );
+      } catch (err) {
+        if (!keepWaiting(err as grpc.ServiceError, Date.now() - lastAnswer, periodMs)) throw err;
+        continue;
+      }
+      lastAnswer = Date.now();
       periodMs = Math.max(100, Math.round(hb.periodNs / 1e6) || periodMs);
       this.learnManagers(hb.managers);
       if (hb.desiredRole) this.emit('desiredRole', hb.desiredRole);
@@ -171,4 +176,17 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> {
     const addrs = peers.map((p) => p.addr).filter(Boolean);
     if (addrs.length) this.emit('managers', addrs);
   }
+}
+
+/**
+ * A heartbeat that timed out is not proof that the manager is gone: on a host busy
+ * starting containers, either side may be starved of CPU for a second or two. Dropping
+ * the session then would re-register, resend every assignment and add load where there
+ * is too much already. So a late answer is waited for, up to a few periods; whether the
+ * node is down is the manager's call (it answers NOT_FOUND once it has closed the
+ * session). A refused connection or any other error ends the session at once, so that
+ * the agent finds a new leader fast.
+ */
+export function keepWaiting(err: grpc.ServiceError, sinceLastAnswerMs: number, periodMs: number): boolean {
+  return err.code === grpc.status.DEADLINE_EXCEEDED && sinceLastAnswerMs < Math.max(3_000, periodMs * 4);
 }
