@@ -24,6 +24,7 @@ import { logHandlers, SessionOf } from './logs';
 import {
   DEFAULT_HEARTBEAT_PERIOD_MS,
   EXPIRY_CHECK_MS,
+  connectedGraceFor,
   graceFor,
   NEW_LEADER_GRACE_MS,
 } from '../node-status/timing';
@@ -31,6 +32,8 @@ import {
 interface Session {
   id: string;
   closeStreams: Set<() => void>;
+  /** Open Assignments streams: while one is open, the agent's connection is alive. */
+  openStreams: number;
 }
 
 export interface DispatcherOptions {
@@ -82,7 +85,11 @@ export class Dispatcher {
     return {
       Register: unary(async (call) => {
         const nodeId = this.authenticate(call);
-        const session: Session = { id: crypto.randomBytes(12).toString('hex'), closeStreams: new Set() };
+        const session: Session = {
+          id: crypto.randomBytes(12).toString('hex'),
+          closeStreams: new Set(),
+          openStreams: 0,
+        };
         this.closeSession(nodeId);
         this.sessions.set(nodeId, session);
         this.tracker.beat(nodeId, graceFor(this.periodMs()));
@@ -192,11 +199,16 @@ export class Dispatcher {
   private expire(): void {
     if (!this.leading) return;
     this.clock.tick();
-    for (const nodeId of this.tracker.takeExpired()) {
+    const whileConnected = {
+      connected: (nodeId: string) => (this.sessions.get(nodeId)?.openStreams ?? 0) > 0,
+      graceMs: connectedGraceFor(this.periodMs()),
+    };
+    for (const nodeId of this.tracker.takeExpired(whileConnected)) {
+      const connection = whileConnected.connected(nodeId) ? 'open' : 'closed';
       this.closeSession(nodeId);
       const node = this.ctx.local.get('nodes', nodeId);
       if (!node || node.status?.state === 'DOWN') continue;
-      this.ctx.logger.info('node missed its heartbeats: marking it down', { node: nodeId });
+      this.ctx.logger.info('node missed its heartbeats: marking it down', { node: nodeId, connection });
       this.setStatus(nodeId, 'DOWN', 'heartbeat failure', node.status?.addr ?? '').catch((err: unknown) => {
         this.ctx.logger.warn('could not mark node down; will retry', { node: nodeId, error: err as Error });
         this.tracker.expect(nodeId, EXPIRY_CHECK_MS * 5);
@@ -263,16 +275,22 @@ export class Dispatcher {
       const appliesTo = String(seq);
       call.write({ type: 'INCREMENTAL', appliesTo, resultsIn: next(), changes });
     });
-    const close = () => {
+    session.openStreams++;
+    let open = true;
+    const ended = () => {
+      if (!open) return;
+      open = false;
+      session.openStreams--;
       unsubscribe();
       session.closeStreams.delete(close);
+    };
+    const close = () => {
+      ended();
       call.end();
     };
     session.closeStreams.add(close);
-    call.on('cancelled', () => {
-      unsubscribe();
-      session.closeStreams.delete(close);
-    });
+    // The client cancelled, or its connection broke (a killed agent's kernel closes it).
+    call.on('cancelled', ended);
   }
 
   static addTo(server: grpc.Server, dispatcher: Dispatcher): void {

@@ -38,6 +38,42 @@ describe('HeartbeatTracker', () => {
   });
 });
 
+describe('HeartbeatTracker: a silent node whose connection is open', () => {
+  const connectedGrace = (open: Set<string>) => ({ connected: (id: string) => open.has(id), graceMs: 5_000 });
+
+  test('is kept until the longer grace has passed since its last beat; a closed one expires at once', () => {
+    let now = 0;
+    const t = new HeartbeatTracker(() => now);
+    const open = new Set(['starved', 'hung']);
+    t.beat('starved', 1_500);
+    t.beat('hung', 1_500);
+    t.beat('killed', 1_500);
+    now = 1_500;
+    expect(t.takeExpired(connectedGrace(open))).toEqual(['killed']);
+    now = 3_000;
+    t.beat('starved', 1_500); // its heartbeat got through after all
+    now = 4_999;
+    expect(t.takeExpired(connectedGrace(open))).toEqual([]);
+    now = 5_000; // 'hung' has been silent for 5 s though still connected
+    expect(t.takeExpired(connectedGrace(open))).toEqual(['hung']);
+    now = 7_999; // 'starved' last beat at 3 s: fine until 8 s
+    expect(t.takeExpired(connectedGrace(open))).toEqual([]);
+    expect(t.has('starved')).toBe(true);
+  });
+
+  test('expires after the short grace once its connection closes during the longer one', () => {
+    let now = 0;
+    const t = new HeartbeatTracker(() => now);
+    const open = new Set(['a']);
+    t.beat('a', 1_500);
+    now = 2_000;
+    expect(t.takeExpired(connectedGrace(open))).toEqual([]);
+    open.delete('a'); // the agent was killed after all: its connection broke
+    now = 2_100;
+    expect(t.takeExpired(connectedGrace(open))).toEqual(['a']);
+  });
+});
+
 describe('quorum after removing a manager', () => {
   test('quorum sizes', () => {
     expect([1, 2, 3, 4, 5].map(quorumOf)).toEqual([1, 2, 2, 3, 3]);
