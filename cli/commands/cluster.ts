@@ -162,6 +162,9 @@ export function clusterCommands(): Command[] {
                 ` Node Address: ${i.nodeAddr}`,
                 ` Manager Addresses: ${i.managers.join(', ')}`,
                 ` Certificate Expires: ${i.certNotAfter ? new Date(Number(i.certNotAfter)).toISOString() : '-'}`,
+                ...(i.role === 'manager'
+                  ? [` Raft: term ${i.raftTerm}, applied index ${i.raftAppliedIndex}`]
+                  : []),
               ]),
           ...(i.error ? [` Error: ${i.error}`] : []),
         ].join('\n'),

@@ -255,6 +255,8 @@ export class NodeDaemon {
       leaderAddr: m?.ctx.leaderAddress() ?? this.agent?.connectedTo ?? '',
       error: this.lastError,
       certNotAfter: notAfter,
+      raftTerm: m?.ctx.raft.currentTerm ?? 0,
+      raftAppliedIndex: m?.ctx.raft.appliedIndex ?? 0,
     };
   }
 

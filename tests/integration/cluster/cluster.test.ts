@@ -68,6 +68,12 @@ function callWith<T>(
 
 const control = (addr: string, creds: grpc.ChannelCredentials) =>
   new (loadProto<ControlProto>('control.proto').shoal.api.Control)(addr, creds);
+/** A manager's raft term and applied index, from `shoal info` on its host. */
+function raftPosition(host: string): { term: number; applied: number } {
+  const i = JSON.parse(c.shoal(host, ['info', '--format', 'json']));
+  return { term: Number(i.raftTerm), applied: Number(i.raftAppliedIndex) };
+}
+
 const membership = (addr: string, creds: grpc.ChannelCredentials) =>
   new (loadProto<MembershipProto>('membership.proto').shoal.membership.Membership)(addr, creds);
 
@@ -248,11 +254,16 @@ describe('a 3-manager, 2-worker cluster on the lab', () => {
     expect(rows.find((n) => n.ManagerStatus === 'Leader')!.Hostname).not.toBe(leader);
     // More writes while it is away, then it comes back and catches up.
     c.shoal(survivor, ['node', 'update', '--label-add', 'written=while-away', 'w1']);
+    const newLeader = rows.find((n) => n.ManagerStatus === 'Leader')!.Hostname;
+    const written = raftPosition(newLeader).applied;
     await c.restart(leader);
     await waitFor('the restarted manager Ready and Reachable', () => {
       const n = c.nodes(survivor).find((x) => x.Hostname === leader)!;
       return n.Status === 'Ready' && n.ManagerStatus === 'Reachable';
     });
+    // Reachable says raft talks to it, not that it has caught up yet: the next test
+    // keeps it alone and expects the write made while it was away.
+    await waitFor('the restarted manager caught up', () => raftPosition(leader).applied >= written);
     killedLeader = leader;
     process.stderr.write(
       `leader ${leader} killed: next write from ${survivor} accepted after ${failoverMs} ms\n`,

@@ -14,6 +14,8 @@ export interface InfoResponse {
   'leaderAddr'?: (string);
   'error'?: (string);
   'certNotAfter'?: (number | string | Long);
+  'raftTerm'?: (number | string | Long);
+  'raftAppliedIndex'?: (number | string | Long);
 }
 
 export interface InfoResponse__Output {
@@ -28,4 +30,6 @@ export interface InfoResponse__Output {
   'leaderAddr': (string);
   'error': (string);
   'certNotAfter': (number);
+  'raftTerm': (number);
+  'raftAppliedIndex': (number);
 }
