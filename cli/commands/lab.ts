@@ -1,22 +1,17 @@
 // `shoal lab ...`: a multi-host Docker lab on this machine.
 import { Command } from 'commander';
-import {
-  DEFAULT_LAB,
-  HostStatus,
-  labDown,
-  labExec,
-  labKeyPath,
-  labMachineStore,
-  labStatus,
-  labUp,
-  requireHost,
-  requireLab,
-} from '../../deploy/lab/lab';
-import { listLabNames } from '../../deploy/lab/state';
-import { SshConnection } from '../../deploy/machine/ssh-connection';
 import * as fs from 'fs';
+// Types only: the lab code (and ssh2 under it) loads when a lab command runs, not with
+// every shoal command.
+import type { DEFAULT_LAB as LabDefault, HostStatus } from '../../deploy/lab/lab';
+import { listLabNames } from '../../deploy/lab/state';
 import { Column, formatRows, print } from '../output';
 import { intOption } from './options';
+
+/** deploy/lab/lab's DEFAULT_LAB for the flags' defaults; the type keeps the two equal. */
+const DEFAULT_LAB: typeof LabDefault = 'lab';
+
+const loadLab = () => import('../../deploy/lab/lab');
 
 const HOST_COLUMNS: Column<HostStatus>[] = [
   { header: 'LAB', field: 'Lab', value: (h) => h.lab },
@@ -46,6 +41,7 @@ export function labCommand(): Command {
     .option('--workers <n>', 'number of worker hosts', intOption('--workers'), 2)
     .action(async (o: { name: string; managers: number; workers: number }) => {
       requireRoot();
+      const { labStatus, labUp } = await loadLab();
       const started = Date.now();
       const state = await labUp({ ...o, log: (l) => process.stderr.write(`${l}\n`) });
       print(formatRows(labStatus(state.name), HOST_COLUMNS, {}));
@@ -61,6 +57,7 @@ export function labCommand(): Command {
     .option('--all', 'remove every lab')
     .action(async (o: { name: string; all?: boolean }) => {
       requireRoot();
+      const { labDown } = await loadLab();
       for (const name of o.all ? listLabNames() : [o.name]) {
         await labDown(name);
         process.stderr.write(`lab "${name}" removed\n`);
@@ -73,7 +70,8 @@ export function labCommand(): Command {
     .option('--name <name>', 'only this lab')
     .option('--format <format>', "'table', 'json' or a template like '{{.Host}} {{.Address}}'")
     .option('-q, --quiet', 'only host names')
-    .action((o: { name?: string; format?: string; quiet?: boolean }) => {
+    .action(async (o: { name?: string; format?: string; quiet?: boolean }) => {
+      const { labStatus } = await loadLab();
       print(formatRows(labStatus(o.name), HOST_COLUMNS, o, (h) => h.host));
     });
 
@@ -83,8 +81,9 @@ export function labCommand(): Command {
     .option('--name <name>', 'lab name', DEFAULT_LAB)
     .argument('<host>')
     .argument('<command...>')
-    .action((host: string, command: string[], o: { name: string }) => {
+    .action(async (host: string, command: string[], o: { name: string }) => {
       requireRoot();
+      const { labExec, requireLab } = await loadLab();
       const r = labExec(requireLab(o.name), host, command);
       if (r.error) throw r.error;
       process.exitCode = r.status ?? 1;
@@ -97,6 +96,8 @@ export function labCommand(): Command {
     .argument('<host>')
     .argument('[command...]')
     .action(async (host: string, command: string[], o: { name: string }) => {
+      const { labKeyPath, labMachineStore, requireHost, requireLab } = await loadLab();
+      const { SshConnection } = await import('../../deploy/machine/ssh-connection');
       const state = requireLab(o.name);
       const h = requireHost(state, host);
       const record = labMachineStore(state.name).require(host);

@@ -1,8 +1,8 @@
 // `shoal machine ...`: docker-machine-style provisioning of hosts over SSH.
 import * as fs from 'fs';
 import { Command } from 'commander';
-import { createMachine } from '../../deploy/machine/provision';
-import { SshConnection } from '../../deploy/machine/ssh-connection';
+// Provisioning and ssh2 load when a machine command needs them, not with every shoal command.
+import type { SshConnection } from '../../deploy/machine/ssh-connection';
 import { MachineRecord, MachineStore, defaultStoragePath } from '../../deploy/machine/store';
 import { Column, formatRows, print } from '../output';
 import { collect, intOption, keyValueOption } from './options';
@@ -21,6 +21,7 @@ const COLUMNS: Column<Checked>[] = [
 ];
 
 async function connectTo(m: MachineRecord, timeoutMs = 10_000): Promise<SshConnection> {
+  const { SshConnection } = await import('../../deploy/machine/ssh-connection');
   return SshConnection.connect(
     { address: m.address, port: m.port, user: m.user, privateKey: fs.readFileSync(m.keyPath) },
     m.hostKey,
@@ -69,6 +70,7 @@ export function machineCommand(): Command {
         ...(o.engineOpt as string[]).map((f) => `--${f.replace(/^--/, '')}`),
         ...(o.engineLabel as string[]).map((l) => `--label=${l}`),
       ];
+      const { createMachine } = await import('../../deploy/machine/provision');
       const m = await createMachine(store(), {
         name,
         address: o.sshIpAddress as string,

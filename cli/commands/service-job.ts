@@ -5,7 +5,10 @@
 // orchestrator's own restart decision (same store, same rule), so the CLI never waits
 // for a restart that will not come.
 import type { Service, Task } from '../../manager/api-types';
-import { decideRestart, groupTasks, restartPolicyOf } from '../../manager/orchestrator';
+// The leaf modules, not the orchestrator index: that would load the whole orchestrator
+// and the store into every shoal command.
+import { groupTasks } from '../../manager/orchestrator/plan';
+import { decideRestart, restartPolicyOf } from '../../manager/orchestrator/restart';
 import { exitedOnItsOwn, isLive, stateOf } from '../../manager/orchestrator/task-state';
 import type { ConnectionOptions } from '../control-client';
 import { getService, serviceTasks } from './service';
