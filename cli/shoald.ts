@@ -27,7 +27,6 @@ async function main(opts: DaemonOptions): Promise<void> {
   const log = createLogger('shoald', parseLevel(opts.logLevel));
   const started = Date.now();
   raisePriority(opts.nice, log);
-  watchEventLoop(log);
   fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.dirname(opts.socket), { recursive: true, mode: 0o755 });
   const pidFile = path.join(path.dirname(opts.socket), 'shoald.pid');
@@ -54,6 +53,8 @@ async function main(opts: DaemonOptions): Promise<void> {
   });
   // The socket answers first, so `shoal ping` works while a manager is still starting.
   await node.resume();
+  // Watched from here on: starting up (loading modules, replaying the WAL) is not a stall.
+  watchEventLoop(log);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -35,11 +35,13 @@ export class LeaderControllers {
     const onError = (which: string) => (err: unknown) =>
       this.ctx.logger.warn(`${which} pass failed; it runs again on the next change`, { error: err as Error });
     // No allocator runs yet, so new tasks go straight to PENDING for the scheduler.
+    const trace = (msg: string, fields: Record<string, unknown>) => this.ctx.logger.debug(msg, fields);
     this.orchestrator = new Orchestrator(this.ctx.store, {
       initialState: 'PENDING',
       onError: onError('orchestrator'),
+      trace,
     });
-    this.scheduler = new Scheduler(this.ctx.store, { onError: onError('scheduler') });
+    this.scheduler = new Scheduler(this.ctx.store, { onError: onError('scheduler'), trace });
     this.orchestrator.start();
     this.scheduler.start();
     this.ctx.logger.info('leading: orchestrator and scheduler started');

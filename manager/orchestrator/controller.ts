@@ -30,6 +30,8 @@ export interface OrchestratorOptions {
   onError?: (err: unknown) => void;
   /** Do not run passes on events; the caller calls runOnce (simulations). */
   manual?: boolean;
+  /** Told what each pass wrote and how long it took (the daemon's debug log). */
+  trace?: (msg: string, fields: Record<string, unknown>) => void;
 }
 
 export interface PassStats {
@@ -124,6 +126,8 @@ export class Orchestrator {
     const ids = [...this.dirty];
     this.dirty.clear();
     let written = 0;
+    const started = performance.now();
+    const actionsBefore = this.stats.actions;
     for (const id of ids) {
       const plan = this.plan(id);
       this.stats.services++;
@@ -136,6 +140,13 @@ export class Orchestrator {
       else this.dirty.add(id);
     }
     this.armTimer();
+    if (written > 0)
+      this.opts.trace?.('orchestrator pass', {
+        services: ids.length,
+        written,
+        actions: this.stats.actions - actionsBefore,
+        ms: Math.round(performance.now() - started),
+      });
     return { more: this.dirty.size > 0, written };
   }
 

@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   onError?: (err: unknown) => void;
   /** Do not run passes on events; the caller calls runOnce (simulations). */
   manual?: boolean;
+  /** Told what each batch placed and how long deciding and writing took (debug log). */
+  trace?: (msg: string, fields: Record<string, unknown>) => void;
 }
 
 export interface SchedulerStats {
@@ -88,7 +90,9 @@ export class Scheduler {
     if (batch.length === 0) return { more: false, assigned: 0 };
     this.stats.passes++;
     const now = (this.opts.clock ?? Date.now)();
+    const started = performance.now();
     const result = scheduleBatch(this.nodes, batch, { now });
+    const decidedMs = performance.now() - started;
     for (const id of result.reasons.keys()) this.unplaced.add(id);
     const writes = [...result.assigned, ...result.explained];
     if (writes.length > 0) {
@@ -97,6 +101,12 @@ export class Scheduler {
           for (const t of writes) tx.tasks.update(t);
         });
         this.stats.assigned += result.assigned.length;
+        this.opts.trace?.('scheduler batch', {
+          tasks: batch.length,
+          assigned: result.assigned.length,
+          decideMs: Math.round(decidedMs),
+          writeMs: Math.round(performance.now() - started - decidedMs),
+        });
       } catch (err) {
         if (!isStalePlanError(err)) throw err;
         this.stats.conflicts++;
