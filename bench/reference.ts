@@ -22,13 +22,37 @@ export async function directStart(hosts: LabHost[], replicas: number, image: str
   return elapsed;
 }
 
-/** Docker Swarm: `service create` until `service ls` shows all replicas running; the service is removed after. */
+/** Polls `service ls` on the manager until the service shows `n/n` replicas running. */
+async function swarmRunning(manager: LabHost, name: string, n: number, pollMs: number): Promise<void> {
+  await waitFor(
+    `${n} swarm replicas running`,
+    async () => {
+      const r = await dockerOn(manager, [
+        'service',
+        'ls',
+        '--filter',
+        `name=${name}`,
+        '--format',
+        '{{.Replicas}}',
+      ]);
+      return r.stdout.trim() === `${n}/${n}`;
+    },
+    120_000,
+    pollMs,
+  );
+}
+
+/**
+ * Docker Swarm: `service create` until `service ls` shows all replicas running, then (with
+ * `scaleTo`) `service scale` until the new count runs; the service is removed after.
+ */
 export async function swarmConverge(
   manager: LabHost,
   replicas: number,
   image: string,
   pollMs = 50,
-): Promise<number> {
+  scaleTo?: number,
+): Promise<{ ms: number; scaleMs?: number }> {
   const started = performance.now();
   await dockerOn(manager, [
     'service',
@@ -40,23 +64,15 @@ export async function swarmConverge(
     String(replicas),
     image,
   ]);
-  await waitFor(
-    `${replicas} swarm replicas running`,
-    async () => {
-      const r = await dockerOn(manager, [
-        'service',
-        'ls',
-        '--filter',
-        'name=web',
-        '--format',
-        '{{.Replicas}}',
-      ]);
-      return r.stdout.trim() === `${replicas}/${replicas}`;
-    },
-    120_000,
-    pollMs,
-  );
-  const elapsed = performance.now() - started;
+  await swarmRunning(manager, 'web', replicas, pollMs);
+  const ms = performance.now() - started;
+  let scaleMs: number | undefined;
+  if (scaleTo !== undefined) {
+    const s0 = performance.now();
+    await dockerOn(manager, ['service', 'scale', '--detach', `web=${scaleTo}`]);
+    await swarmRunning(manager, 'web', scaleTo, pollMs);
+    scaleMs = performance.now() - s0;
+  }
   await dockerOn(manager, ['service', 'rm', 'web']);
-  return elapsed;
+  return { ms, scaleMs };
 }

@@ -10,8 +10,8 @@
 //     not be a dead host); timed until 30 tasks are Running on the other hosts.
 // Progress is polled through the control API on a manager's local socket every 50 ms,
 // so the polling costs no CLI process start.
-// With --vs-swarm, Docker Swarm's converge of the same 30 replicas is measured on a
-// separate lab after this one is down (not at the same time: 2 cores).
+// With --vs-swarm, Docker Swarm's converge of the same 30 replicas and its scale to 60
+// are measured on a separate lab after this one is down (not at the same time: 2 cores).
 // The image is pinned to its digest at create (as Swarm), so an agent that has it skips
 // the pull; --tag-only creates with --no-resolve-image: every task pulls the tag, as before.
 // --keep-logs copies the hosts' shoald and dockerd logs to a temporary folder at the end
@@ -226,7 +226,7 @@ async function workerLoss(c: LabCluster, via: string, image: string) {
   return { lossMs, downMs, onVictim };
 }
 
-async function swarmConverge30(replicas: number): Promise<{ ms: number; floorMs: number }> {
+async function swarmConverge30(replicas: number): Promise<{ ms: number; floorMs: number; scaleMs: number }> {
   const name = `bcs${Math.random().toString(36).slice(2, 5)}`;
   console.error(`swarm lab ${name}: 3 managers + 2 workers`);
   const lab: LabState = await labUp({ name, managers: 3, workers: 2 });
@@ -235,11 +235,11 @@ async function swarmConverge30(replicas: number): Promise<{ ms: number; floorMs:
     const image = `${lab.registry}/lab/app:1`;
     await sleep(2000); // let the swarm settle (gossip, certificates) before timing it
     const floorMs = await directStart(lab.hosts, replicas, image);
-    const ms = await swarmConverge(lab.hosts[0], replicas, image, POLL_MS);
+    const { ms, scaleMs } = await swarmConverge(lab.hosts[0], replicas, image, POLL_MS, 2 * replicas);
     console.error(
-      `swarm: ${replicas} replicas Running ${round(ms, 0)} ms; floor on its lab ${round(floorMs, 0)} ms (${round(ms / floorMs, 2)}x)`,
+      `swarm: ${replicas} replicas Running ${round(ms, 0)} ms; floor on its lab ${round(floorMs, 0)} ms (${round(ms / floorMs, 2)}x); scale ${replicas} -> ${2 * replicas} ${round(scaleMs!, 0)} ms`,
     );
-    return { ms, floorMs };
+    return { ms, floorMs, scaleMs: scaleMs! };
   } finally {
     await labDown(name);
   }
@@ -348,6 +348,7 @@ export async function run(args: string[]): Promise<Figures> {
     figures.swarm_converge30_ms = round(s.ms, 0);
     figures.swarm_floor30_ms = round(s.floorMs, 0);
     figures.swarm_converge30_ratio = round(s.ms / s.floorMs, 2);
+    figures.swarm_scale30to60_ms = round(s.scaleMs, 0);
   } else figures.swarm_converge30_ms = null;
   return figures;
 }

@@ -121,7 +121,7 @@ export async function run(args: string[]): Promise<Figures> {
 
     const floorMs = await directStart(lab.hosts, replicas, image);
     console.log(`floor: ${replicas} containers started directly with dockerode: ${round(floorMs, 0)} ms`);
-    const convergeMs = await swarmConverge(manager, replicas, image);
+    const convergeMs = (await swarmConverge(manager, replicas, image)).ms;
     console.log(
       `swarm: ${replicas} replicas running: ${round(convergeMs, 0)} ms (${round(convergeMs / floorMs, 2)}x floor)`,
     );
