@@ -1,8 +1,9 @@
 // The dispatcher: agents' sessions with the managers (proto/dispatcher.proto). Only the
 // leader keeps sessions; a follower answers FAILED_PRECONDITION naming the leader's
 // address (metadata x-shoal-leader-addr) so the agent moves there. The leader marks a
-// node READY when it registers and DOWN when its heartbeats stop; after an election the
-// new leader gives every node a grace period to find it first.
+// node READY when it registers and DOWN when its heartbeats stop (after 1.5 s once its
+// connection broke, 5 s while it stays open: see node-status/heartbeats); after an
+// election the new leader gives every node a grace period to find it first.
 import * as crypto from 'crypto';
 import * as grpc from '@grpc/grpc-js';
 import { loadProto } from '../../proto/load';
