@@ -15,7 +15,7 @@ import * as path from 'path';
 import { sweepLab } from '../../../deploy/lab/sweeper';
 import type { Node } from '../../../proto/api-types';
 import type { ListNodesResponse__Output } from '../../../proto/gen/shoal/api/ListNodesResponse';
-import { countByHost, LabCluster, sleep, waitFor } from '../../support/lab-cluster';
+import { countByHost, LabCluster, sleep } from '../../support/lab-cluster';
 import { testLabName } from '../../support/lab-fixture';
 
 jest.setTimeout(300_000);
@@ -163,13 +163,7 @@ test(`${REPLICAS} replicas converge with no node Down, no leader change and no t
     expect(await c.containers('burst', { all: true })).toHaveLength(REPLICAS);
 
     watch.phase = 'remove';
-    c.shoal(c.via, ['service', 'rm', 'burst']);
-    await waitFor(
-      'burst containers gone from every host',
-      async () => (await c.containers('burst', { all: true })).length === 0,
-      120_000,
-      500,
-    );
+    await c.removeServices();
   } finally {
     await watch.stop();
   }
