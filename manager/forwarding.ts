@@ -76,18 +76,24 @@ export function forwardUnary(
   timeoutMs: number,
   onBehalfOf?: string,
 ): Promise<unknown> {
-  return startForward(connections, address, method, request, timeoutMs, onBehalfOf).result;
+  return startForward(connections, address, method, request, timeoutMs, { onBehalfOf }).result;
 }
 
-/** Like forwardUnary, but the caller may cancel (e.g. when the leader changes meanwhile). */
+/**
+ * Like forwardUnary, but the caller may cancel (e.g. when the leader changes meanwhile).
+ * `relay`: the answer stays the leader's encoded bytes (a Buffer), to be sent on as they
+ * are (proto/load's serializers pass a Buffer through): a list of tasks relayed through a
+ * follower cost that follower twice what serving it did, most of it decoding and encoding.
+ */
 export function startForward(
   connections: ManagerConnections,
   address: string,
   method: grpc.MethodDefinition<unknown, unknown>,
   request: unknown,
   timeoutMs: number,
-  onBehalfOf?: string,
+  opts: { onBehalfOf?: string; relay?: boolean } = {},
 ): Forwarded {
+  const { onBehalfOf, relay } = opts;
   const client = connections.get(address);
   const md = new grpc.Metadata();
   md.set(FORWARDED_HEADER, '1');
@@ -97,7 +103,7 @@ export function startForward(
     call = client.makeUnaryRequest(
       method.path,
       method.requestSerialize,
-      method.responseDeserialize,
+      relay ? (bytes: Buffer) => bytes : method.responseDeserialize,
       request,
       md,
       { deadline: Date.now() + timeoutMs },

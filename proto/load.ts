@@ -34,6 +34,9 @@ const cache = new Map<string, grpc.GrpcObject>();
 
 function serializer(type: protobuf.Type): (value: object) => Buffer {
   return (value) => {
+    // A Buffer is a message encoded already: a follower relays the leader's answer as it
+    // came (manager/forwarding), instead of decoding and encoding it again.
+    if (Buffer.isBuffer(value)) return value;
     if (Array.isArray(value)) throw new Error(`cannot send an array as a ${type.name} message`);
     return type.encode(type.fromObject(value)).finish() as Buffer;
   };

@@ -3,6 +3,7 @@ import { parseFilters } from './filters';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Service, Task, Node } from '../../manager/api-types';
 import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/ListServicesResponse';
+import type { ServiceStatus__Output } from '../../proto/gen/shoal/api/ServiceStatus';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
 import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
@@ -34,12 +35,17 @@ const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1).toLowerC
 /** Tasks the orchestrator wants running (not history, not being removed). */
 export const isDesired = (t: Task): boolean => t.desiredState === 'RUNNING' || t.desiredState === 'COMPLETE';
 
-export function replicasText(s: Service, tasks: Task[]): string {
-  if (isJobService(s)) return jobReplicasText(s, tasks);
-  const running = tasks.filter((t) => t.serviceId === s.id && isDesired(t) && t.status?.state === 'RUNNING');
-  if (s.spec?.mode === 'global')
-    return `${running.length}/${tasks.filter((t) => t.serviceId === s.id && isDesired(t)).length}`;
-  return `${running.length}/${Number(s.spec?.replicated?.replicas ?? 0)}`;
+/**
+ * docker's REPLICAS: `running/desired` as the manager counts them (ListServices status);
+ * a job's column follows its current run, which needs its tasks.
+ */
+export function replicasText(
+  s: Service,
+  status: ServiceStatus__Output | undefined,
+  jobTasks: Task[],
+): string {
+  if (isJobService(s)) return jobReplicasText(s, jobTasks);
+  return `${Number(status?.runningTasks ?? 0)}/${Number(status?.desiredTasks ?? 0)}`;
 }
 
 /** docker's MODE column: replicated, global, replicated job, global job. */
@@ -54,12 +60,15 @@ function portsText(s: Service): string {
     .join(', ');
 }
 
-function serviceColumns(tasks: Task[]): Column<Service>[] {
+function serviceColumns(
+  statuses: Record<string, ServiceStatus__Output>,
+  jobTasks: Task[],
+): Column<Service>[] {
   return [
     { header: 'ID', field: 'ID', value: (s) => s.id.slice(0, 12) },
     { header: 'NAME', field: 'Name', value: (s) => s.spec?.annotations?.name ?? '' },
     { header: 'MODE', field: 'Mode', value: modeText },
-    { header: 'REPLICAS', field: 'Replicas', value: (s) => replicasText(s, tasks) },
+    { header: 'REPLICAS', field: 'Replicas', value: (s) => replicasText(s, statuses[s.id], jobTasks) },
     { header: 'IMAGE', field: 'Image', value: (s) => imageForDisplay(s.spec?.task?.container?.image ?? '') },
     { header: 'PORTS', field: 'Ports', value: portsText },
   ];
@@ -336,17 +345,24 @@ export function serviceCommand(): Command {
       .option('-q, --quiet', 'only ids'),
   ).action(async (o: ConnectionOptions & { filter: string[]; format?: string; quiet?: boolean }) => {
     const filters = serviceFilters(o.filter);
-    const res = await control<ListServicesResponse__Output>(o, 'ListServices', { filters });
+    const res = await control<ListServicesResponse__Output>(o, 'ListServices', { filters, status: !o.quiet });
     const services = (res.services as Service[]).sort((a, b) =>
       (a.spec?.annotations?.name ?? '').localeCompare(b.spec?.annotations?.name ?? ''),
     );
-    const tasks = o.quiet
+    const jobTasks = o.quiet
       ? []
       : await serviceTasks(
           o,
-          services.map((s) => s.id),
+          services.filter(isJobService).map((s) => s.id),
         );
-    print(formatRows(services, serviceColumns(tasks), { format: o.format, quiet: o.quiet }, (s) => s.id));
+    print(
+      formatRows(
+        services,
+        serviceColumns(res.statuses, jobTasks),
+        { format: o.format, quiet: o.quiet },
+        (s) => s.id,
+      ),
+    );
   });
 
   addConnectionOptions(

@@ -116,6 +116,7 @@ async function routeToLeader(
       method,
       call.request,
       opts.forwardTimeoutMs ?? 8_000,
+      { relay: true },
     );
     let onLeader: (() => void) | undefined;
     const leaderChanged = new Promise<'changed'>((resolve) => {

@@ -7,7 +7,7 @@ import type { ListServicesRequest__Output } from '../../proto/gen/shoal/api/List
 import type { CreateServiceRequest__Output } from '../../proto/gen/shoal/api/CreateServiceRequest';
 import type { UpdateServiceRequest__Output } from '../../proto/gen/shoal/api/UpdateServiceRequest';
 import type { RemoveServiceRequest__Output } from '../../proto/gen/shoal/api/RemoveServiceRequest';
-import type { Service, ServiceSpec } from '../api-types';
+import type { Service, ServiceSpec, Task } from '../api-types';
 import { statusError } from '../ca';
 import type { ManagerContext } from '../context';
 import { validatePlacement } from '../constraints/placement';
@@ -114,6 +114,21 @@ function translate(err: unknown, name: string): unknown {
   return translateRaftError(err);
 }
 
+/** docker's ServiceStatus: the tasks that should run, and how many of them do. */
+export function serviceStatus(
+  s: Service,
+  tasks: readonly Task[],
+): { runningTasks: number; desiredTasks: number } {
+  const wanted = tasks.filter((t) => t.desiredState === 'RUNNING' || t.desiredState === 'COMPLETE');
+  return {
+    runningTasks: wanted.filter((t) => t.status?.state === 'RUNNING').length,
+    desiredTasks:
+      (s.spec?.mode ?? 'replicated') === 'replicated'
+        ? Number(s.spec?.replicated?.replicas ?? 0)
+        : wanted.length,
+  };
+}
+
 export const serviceMethods: ControlMethods = {
   GetService: async (req: GetServiceRequest__Output, ctx) => ({
     service: serviceWithoutAuth(findService(ctx, req.serviceId)),
@@ -137,7 +152,11 @@ export const serviceMethods: ControlMethods = {
       if (f?.modes.length && !f.modes.includes(modeFilterName(s))) return false;
       return true;
     });
-    return { services: services.map(serviceWithoutAuth) };
+    if (!req.status) return { services: services.map(serviceWithoutAuth) };
+    const statuses = Object.fromEntries(
+      services.map((s) => [s.id, serviceStatus(s, ctx.local.tasksByService(s.id))]),
+    );
+    return { services: services.map(serviceWithoutAuth), statuses };
   },
 
   CreateService: async (req: CreateServiceRequest__Output, ctx) => {

@@ -106,6 +106,7 @@ import type { SecretReference as _shoal_api_SecretReference, SecretReference__Ou
 import type { SecretSpec as _shoal_api_SecretSpec, SecretSpec__Output as _shoal_api_SecretSpec__Output } from './shoal/api/SecretSpec';
 import type { Service as _shoal_api_Service, Service__Output as _shoal_api_Service__Output } from './shoal/api/Service';
 import type { ServiceSpec as _shoal_api_ServiceSpec, ServiceSpec__Output as _shoal_api_ServiceSpec__Output } from './shoal/api/ServiceSpec';
+import type { ServiceStatus as _shoal_api_ServiceStatus, ServiceStatus__Output as _shoal_api_ServiceStatus__Output } from './shoal/api/ServiceStatus';
 import type { SubscribeLogsMessage as _shoal_api_SubscribeLogsMessage, SubscribeLogsMessage__Output as _shoal_api_SubscribeLogsMessage__Output } from './shoal/api/SubscribeLogsMessage';
 import type { SubscribeLogsRequest as _shoal_api_SubscribeLogsRequest, SubscribeLogsRequest__Output as _shoal_api_SubscribeLogsRequest__Output } from './shoal/api/SubscribeLogsRequest';
 import type { Task as _shoal_api_Task, Task__Output as _shoal_api_Task__Output } from './shoal/api/Task';
@@ -239,6 +240,7 @@ export interface ProtoGrpcType {
       SecretSpec: MessageTypeDefinition<_shoal_api_SecretSpec, _shoal_api_SecretSpec__Output>
       Service: MessageTypeDefinition<_shoal_api_Service, _shoal_api_Service__Output>
       ServiceSpec: MessageTypeDefinition<_shoal_api_ServiceSpec, _shoal_api_ServiceSpec__Output>
+      ServiceStatus: MessageTypeDefinition<_shoal_api_ServiceStatus, _shoal_api_ServiceStatus__Output>
       SubscribeLogsMessage: MessageTypeDefinition<_shoal_api_SubscribeLogsMessage, _shoal_api_SubscribeLogsMessage__Output>
       SubscribeLogsRequest: MessageTypeDefinition<_shoal_api_SubscribeLogsRequest, _shoal_api_SubscribeLogsRequest__Output>
       Task: MessageTypeDefinition<_shoal_api_Task, _shoal_api_Task__Output>

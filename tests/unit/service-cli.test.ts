@@ -204,10 +204,10 @@ describe('jobs', () => {
       failed: [],
       done: false,
     });
-    expect(replicasText(s, tasks)).toBe('1/2 (2/6 completed)');
+    expect(replicasText(s, undefined, tasks)).toBe('1/2 (2/6 completed)');
     const all = [1, 2, 3, 4, 5, 6].map((slot) => jt(slot, 'COMPLETE'));
     expect(jobProgressOf(s, all).done).toBe(true);
-    expect(replicasText(s, all)).toBe('0/2 (6/6 completed)');
+    expect(replicasText(s, undefined, all)).toBe('0/2 (6/6 completed)');
   });
 
   test('a slot that failed past --restart-max-attempts is a failure with the task error', () => {
@@ -223,7 +223,7 @@ describe('jobs', () => {
   test('a global job wants one completion per node it runs on', () => {
     const s = job({ spec: { mode: 'globalJob', globalJob: {} } as Service['spec'] });
     const tasks = [jt(0, 'COMPLETE', { node: 'a' }), jt(0, 'RUNNING', { node: 'b' })];
-    expect(replicasText(s, tasks)).toBe('1/2 (1/2 completed)');
+    expect(replicasText(s, undefined, tasks)).toBe('1/2 (1/2 completed)');
     expect(jobProgressOf(s, [...tasks, jt(0, 'COMPLETE', { node: 'b' })]).done).toBe(true);
     expect(jobProgressOf(s, []).done).toBe(false); // no tasks yet is not done
   });

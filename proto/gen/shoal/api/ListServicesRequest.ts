@@ -16,8 +16,10 @@ export interface _shoal_api_ListServicesRequest_Filters__Output {
 
 export interface ListServicesRequest {
   'filters'?: (_shoal_api_ListServicesRequest_Filters | null);
+  'status'?: (boolean);
 }
 
 export interface ListServicesRequest__Output {
   'filters': (_shoal_api_ListServicesRequest_Filters__Output | null);
+  'status': (boolean);
 }
