@@ -22,20 +22,23 @@ export async function directStart(hosts: LabHost[], replicas: number, image: str
   return elapsed;
 }
 
-/** Polls `service ls` on the manager until the service shows `n/n` replicas running. */
+/**
+ * Polls the manager's API (as `docker service ls` does for its REPLICAS column) until the
+ * service has `n` tasks running. One dockerode client, no CLI process per poll: the
+ * poller shares the 2 cores with what it measures, so it must cost little, and costs
+ * about what shoal's poller does (one kept-open connection, one list call).
+ */
 async function swarmRunning(manager: LabHost, name: string, n: number, pollMs: number): Promise<void> {
+  const docker = new Docker({ socketPath: hostDockerSocket(manager) });
   await waitFor(
     `${n} swarm replicas running`,
     async () => {
-      const r = await dockerOn(manager, [
-        'service',
-        'ls',
-        '--filter',
-        `name=${name}`,
-        '--format',
-        '{{.Replicas}}',
-      ]);
-      return r.stdout.trim() === `${n}/${n}`;
+      const services = (await docker.listServices({
+        filters: { name: [name] },
+        status: true,
+      } as Docker.ServiceListOptions)) as (Docker.Service & { ServiceStatus?: { RunningTasks: number } })[];
+      const s = services.find((x) => x.Spec?.Name === name);
+      return s?.ServiceStatus?.RunningTasks === n;
     },
     120_000,
     pollMs,
