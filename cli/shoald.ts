@@ -14,6 +14,7 @@ import { DEFAULT_DOCKER_SOCKET } from '../worker-agent/session/describe';
 import { createLogger, parseLevel, type Logger } from './log';
 import { watchEventLoop } from './daemon/event-loop-watch';
 import { VERSION } from './version';
+import { warmCodecs } from '../proto/load';
 
 interface DaemonOptions {
   dataDir: string;
@@ -53,6 +54,10 @@ async function main(opts: DaemonOptions): Promise<void> {
   });
   // The socket answers first, so `shoal ping` works while a manager is still starting.
   await node.resume();
+  const warm = performance.now();
+  void warmCodecs().then((types) =>
+    log.debug('message codecs generated', { types, ms: Math.round(performance.now() - warm) }),
+  );
   // Watched from here on: starting up (loading modules, replaying the WAL) is not a stall.
   watchEventLoop(log);
 

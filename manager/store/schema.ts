@@ -2,9 +2,8 @@
 // field present, defaults filled, enums as names, oneof discriminators set), using the
 // same .proto contract via protobufjs. The proposer normalizes before proposing, so the
 // store, the control API and the dispatcher all see one shape.
-import * as path from 'path';
 import * as protobuf from 'protobufjs';
-import { protoDir } from '../../proto/load';
+import { protoRoot } from '../../proto/load';
 import type { TableName } from './tables';
 
 const TYPE_NAMES: Record<TableName, string> = {
@@ -25,17 +24,12 @@ const TO_OBJECT: protobuf.IConversionOptions = {
   oneofs: true,
 };
 
-let root: protobuf.Root | undefined;
 const types = new Map<TableName, protobuf.Type>();
 
 function typeFor(table: TableName): protobuf.Type {
   let type = types.get(table);
   if (!type) {
-    if (!root) {
-      root = protobuf.loadSync(path.join(protoDir(), 'objects.proto'));
-      root.resolveAll(); // field.resolvedType, which fits() reads
-    }
-    type = root.lookupType(TYPE_NAMES[table]);
+    type = protoRoot('objects.proto').lookupType(TYPE_NAMES[table]); // resolved: fits() reads field.resolvedType
     types.set(table, type);
   }
   return type;

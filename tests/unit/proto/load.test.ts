@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { loadProto } from '../../../proto/load';
+import * as protobuf from 'protobufjs';
+import { loadProto, protoRoot, warmCodecs } from '../../../proto/load';
 
 type Method = grpc.MethodDefinition<object, object>;
 
@@ -46,5 +47,21 @@ describe('proto/load', () => {
     expect(() => controlMethod('GetTask').requestSerialize([] as unknown as object)).toThrow(
       /GetTaskRequest/,
     );
+  });
+
+  it('keeps one root: a message two contracts share is one type, its codecs generated once', () => {
+    const task = protoRoot('control.proto').lookupType('shoal.api.Task');
+    expect(protoRoot('dispatcher.proto').lookupType('shoal.api.Task')).toBe(task);
+    // Each contract's grpc object holds its own services only.
+    const dispatcher = loadProto<{ shoal: Record<string, unknown> }>('dispatcher.proto').shoal;
+    expect(Object.keys(dispatcher)).toEqual(['dispatcher']);
+  });
+
+  it("warmCodecs generates every loaded type's codecs ahead of their first use", async () => {
+    const stub = protobuf.Type.prototype.encode;
+    const types = await warmCodecs();
+    expect(types).toBeGreaterThan(100);
+    for (const name of ['shoal.api.Task', 'shoal.raft.Message', 'shoal.dispatcher.Assignment'])
+      expect(protoRoot('control.proto').lookupType(name).encode).not.toBe(stub);
   });
 });
