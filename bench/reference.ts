@@ -1,13 +1,40 @@
 // What shoal's figures are measured against, shared by the lab benchmarks: the floor
 // (the same containers started directly with dockerode) and Docker Swarm on a lab.
 import Docker from 'dockerode';
+import * as fs from 'fs';
 import { hostDockerSocket } from '../deploy/lab/lab';
 import type { LabHost } from '../deploy/lab/state';
 import { dockerOn } from '../deploy/lab/swarm-reference';
 import { waitFor } from '../deploy/sys';
 
+/** Busy share of the whole machine (all cores) over `ms`, from /proc/stat. */
+async function machineBusy(ms: number): Promise<number> {
+  const read = () => {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+    const idle = f[3] + f[4]; // idle, iowait
+    return { idle, total: f.slice(0, 8).reduce((a, b) => a + b, 0) };
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  return b.total === a.total ? 0 : 1 - (b.idle - a.idle) / (b.total - a.total);
+}
+
+/**
+ * Waits (at most 20 s) until less than 15% of the machine is busy over half a second, so
+ * that a timed phase does not inherit the previous one's tear-down: removing containers
+ * leaves dockerd, containerd and the kernel (network namespaces) busy for seconds. Every
+ * timed phase of shoal and of Swarm starts with it. Returns the time it waited.
+ */
+export async function settle(): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < 20_000 && (await machineBusy(500)) >= 0.15);
+  return performance.now() - t0;
+}
+
 /** The floor: `replicas` containers created and started with dockerode, spread over the hosts in parallel. */
 export async function directStart(hosts: LabHost[], replicas: number, image: string): Promise<number> {
+  await settle();
   const started = performance.now();
   const containers = await Promise.all(
     Array.from({ length: replicas }, async (_, i) => {
@@ -56,6 +83,7 @@ export async function swarmConverge(
   pollMs = 50,
   scaleTo?: number,
 ): Promise<{ ms: number; scaleMs?: number }> {
+  await settle();
   const started = performance.now();
   await dockerOn(manager, [
     'service',
@@ -71,6 +99,7 @@ export async function swarmConverge(
   const ms = performance.now() - started;
   let scaleMs: number | undefined;
   if (scaleTo !== undefined) {
+    await settle();
     const s0 = performance.now();
     await dockerOn(manager, ['service', 'scale', '--detach', `web=${scaleTo}`]);
     await swarmRunning(manager, 'web', scaleTo, pollMs);

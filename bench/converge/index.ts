@@ -10,7 +10,10 @@
 //     not be a dead host); timed until 30 tasks are Running on the other hosts.
 // Progress is polled through the control API on a manager's local socket every 50 ms,
 // with one kept-open client, so the polling costs no CLI process start and no connection
-// set-up (Swarm's likewise: one dockerode client on its manager's API).
+// set-up (Swarm's likewise: one dockerode client on its manager's API). Every timed phase
+// (floor, converge, scale, loss; Swarm's too) starts once the machine is quiet again
+// (bench/reference settle): removing the previous phase's containers keeps the kernel and
+// containerd busy for seconds after the call returns.
 // With --vs-swarm, Docker Swarm's converge of the same 30 replicas and its scale to 60
 // are measured on a separate lab after this one is down (not at the same time: 2 cores).
 // The image is pinned to its digest at create (as Swarm), so an agent that has it skips
@@ -42,7 +45,7 @@ import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/Lis
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
 import { LabCluster, sleep, waitFor } from '../../tests/support/lab-cluster';
-import { directStart, swarmConverge } from '../reference';
+import { directStart, settle, swarmConverge } from '../reference';
 import type { Figures } from '../run';
 import { round } from '../stats';
 
@@ -162,6 +165,7 @@ function cpuSince(c: LabCluster, before: ReturnType<typeof cpuSnapshot>, wallMs:
 
 /** Time from the start of `create --detach` to `replicas` tasks Running, with milestones. */
 async function converge(c: LabCluster, via: string, name: string, replicas: number, image: string) {
+  await settle();
   const cpu = cpuSnapshot(c);
   const started = performance.now();
   const id = (
@@ -213,6 +217,7 @@ async function converge30(c: LabCluster, via: string, image: string, cliMs: numb
   console.error(
     `30 replicas: Running after ${round(ms, 0)} ms (create returned after ${round(createdMs, 0)} ms); floor ${round(floorMs, 0)} ms -> ${round(ms / floorMs, 2)}x; a bare CLI write ${round(cliMs, 0)} ms`,
   );
+  await settle();
   const s0 = performance.now();
   await shoalOk(c, via, ['service', 'scale', '--detach', 'c30=60']);
   await waitFor('c30: 60 running', async () => (await running(id)) === 60, 180_000, POLL_MS);
@@ -251,6 +256,7 @@ async function workerLoss(c: LabCluster, via: string, image: string) {
     .sort((a, b) => b.n - a.n)[0].w;
   const victimId = ids.get(victim)!;
   const onVictim = before.byNode.get(victimId) ?? 0;
+  await settle();
   const containers = await c.killHost(victim);
   const killedAt = performance.now();
   let downMs = NaN;
