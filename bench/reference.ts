@@ -7,17 +7,23 @@ import type { LabHost } from '../deploy/lab/state';
 import { dockerOn } from '../deploy/lab/swarm-reference';
 import { waitFor } from '../deploy/sys';
 
-/** Busy share of the whole machine (all cores) over `ms`, from /proc/stat. */
-async function machineBusy(ms: number): Promise<number> {
-  const read = () => {
-    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
-    const idle = f[3] + f[4]; // idle, iowait
-    return { idle, total: f.slice(0, 8).reduce((a, b) => a + b, 0) };
+/** The machine's CPU time so far (all cores, seconds) from /proc/stat, by kind. */
+export function machineCpu(): { busy: number; idle: number; steal: number } {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  return {
+    busy: (f[0] + f[1] + f[2] + f[5] + f[6]) / 100, // user nice system irq softirq
+    idle: (f[3] + f[4]) / 100, // idle, iowait
+    steal: f[7] / 100, // time the hypervisor gave to other VMs: run-to-run noise not ours
   };
-  const a = read();
+}
+
+/** Busy share of the whole machine (all cores) over `ms`. */
+async function machineBusy(ms: number): Promise<number> {
+  const a = machineCpu();
   await new Promise((r) => setTimeout(r, ms));
-  const b = read();
-  return b.total === a.total ? 0 : 1 - (b.idle - a.idle) / (b.total - a.total);
+  const b = machineCpu();
+  const total = b.busy + b.idle + b.steal - (a.busy + a.idle + a.steal);
+  return total <= 0 ? 0 : (b.busy - a.busy) / total;
 }
 
 /**

@@ -68,10 +68,12 @@ function serviceDefinition(service: protobuf.Service): grpc.ServiceDefinition {
 
 type PackageDefinition = Parameters<typeof grpc.loadPackageDefinition>[0];
 
-function servicesOf(ns: protobuf.NamespaceBase, into: PackageDefinition): PackageDefinition {
+/** The services defined in the contract at `file` (the root holds every loaded contract). */
+function servicesOf(ns: protobuf.NamespaceBase, file: string, into: PackageDefinition): PackageDefinition {
   for (const child of ns.nestedArray) {
-    if (child instanceof protobuf.Service) into[child.fullName.slice(1)] = serviceDefinition(child);
-    else if (child instanceof protobuf.Namespace) servicesOf(child, into);
+    if (child instanceof protobuf.Service) {
+      if (child.filename === file) into[child.fullName.slice(1)] = serviceDefinition(child);
+    } else if (child instanceof protobuf.Namespace) servicesOf(child, file, into);
   }
   return into;
 }
@@ -102,11 +104,7 @@ export function protoRoot(file: string): protobuf.Root {
 export function loadProto<T = grpc.GrpcObject>(file: string): T {
   let obj = cache.get(file);
   if (!obj) {
-    const services = servicesOf(protoRoot(file), {});
-    const own = path.join(protoDir(), file);
-    for (const name of Object.keys(services))
-      if (protoRoot(file).lookupService(name).filename !== own) delete services[name]; // another contract's
-    obj = grpc.loadPackageDefinition(services);
+    obj = grpc.loadPackageDefinition(servicesOf(protoRoot(file), path.join(protoDir(), file), {}));
     cache.set(file, obj);
   }
   return obj as unknown as T;

@@ -24,10 +24,11 @@
 // dispatcher sends every assignment within ~40 ms of the first, agents get them ~25 ms
 // later and call create at once; the Docker start call then takes 5-7 s with 6 starts in
 // parallel per host on the loaded 2-core machine, as in the floor. What shoal adds on top
-// is mostly the CLI process (~0.6-1 s, a bare write costs as much) and the report tail
-// (RUNNING sent ~40 ms after the start returns, written ~110 ms later, then one poll).
+// is the CLI process (~0.4 s before anything starts; docker's ~0.05 s) and the report
+// tail (RUNNING sent ~40 ms after the start returns, written ~110 ms later, then a poll).
 // The starts are bound by the machine's CPU (at most 1, 2, 3 or 6 in flight per host:
-// the same 6.4-7.3 s for 30), so shoal's own CPU during a converge counts against it.
+// the same 6.4-7.3 s for 30), so shoal's own CPU during a converge counts against it:
+// the five shoalds use ~1.6 s of the machine's ~13 s in a 30-replica converge (2026-11-23).
 //   npm run bench -- converge [--vs-swarm] [--skip-30] [--skip-100] [--skip-loss] [--tag-only] [--keep-logs]
 import Docker from 'dockerode';
 import * as fs from 'fs';
@@ -45,7 +46,7 @@ import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/Lis
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
 import { LabCluster, sleep, waitFor } from '../../tests/support/lab-cluster';
-import { directStart, settle, swarmConverge } from '../reference';
+import { directStart, machineCpu, settle, swarmConverge } from '../reference';
 import type { Figures } from '../run';
 import { round } from '../stats';
 
@@ -152,9 +153,7 @@ function cpuSnapshot(c: LabCluster): { shoald: number; dockerd: number; machine:
     }
     dockerd += cpuSeconds(dockerdPid(h));
   }
-  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
-  const machine = (cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6]) / 100; // busy: user nice system irq softirq
-  const steal = cpu[7] / 100; // CPU the hypervisor gave to other VMs: run-to-run noise not ours
+  const { busy: machine, steal } = machineCpu();
   return { shoald, dockerd, machine, steal };
 }
 
