@@ -38,9 +38,19 @@ export async function settle(): Promise<number> {
   return performance.now() - t0;
 }
 
-/** The floor: `replicas` containers created and started with dockerode, spread over the hosts in parallel. */
-export async function directStart(hosts: LabHost[], replicas: number, image: string): Promise<number> {
+/**
+ * The floor: `replicas` containers created and started with dockerode, spread over the
+ * hosts in parallel. `watch` is told when the timed part begins and ends (the removal
+ * after it is not timed), e.g. to read CPU counters over exactly that span.
+ */
+export async function directStart(
+  hosts: LabHost[],
+  replicas: number,
+  image: string,
+  watch?: { begin(): void; end(elapsedMs: number): void },
+): Promise<number> {
   await settle();
+  watch?.begin();
   const started = performance.now();
   const containers = await Promise.all(
     Array.from({ length: replicas }, async (_, i) => {
@@ -51,6 +61,7 @@ export async function directStart(hosts: LabHost[], replicas: number, image: str
     }),
   );
   const elapsed = performance.now() - started;
+  watch?.end(elapsed);
   await Promise.all(containers.map((c) => c.remove({ force: true })));
   return elapsed;
 }

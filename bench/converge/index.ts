@@ -163,6 +163,15 @@ function cpuSince(c: LabCluster, before: ReturnType<typeof cpuSnapshot>, wallMs:
   return `CPU over ${f(wallMs / 1000)} s wall: shoald x5 ${f(now.shoald - before.shoald)} s, dockerd x5 ${f(now.dockerd - before.dockerd)} s, whole machine ${f(now.machine - before.machine)} s of ${f((2 * wallMs) / 1000)} s, stolen by the hypervisor ${f(now.steal - before.steal)} s`;
 }
 
+/** The floor (bench/reference), with the CPU each part of the lab used while it ran. */
+async function floor(c: LabCluster, replicas: number, image: string): Promise<number> {
+  let cpu = cpuSnapshot(c);
+  return directStart(c.lab.hosts, replicas, image, {
+    begin: () => (cpu = cpuSnapshot(c)),
+    end: (ms) => console.error(`floor ${replicas}: ${round(ms, 0)} ms; ${cpuSince(c, cpu, ms)}`),
+  });
+}
+
 /** Time from the start of `create --detach` to `replicas` tasks Running, with milestones. */
 async function converge(c: LabCluster, via: string, name: string, replicas: number, image: string) {
   await settle();
@@ -210,9 +219,7 @@ async function converge(c: LabCluster, via: string, name: string, replicas: numb
 
 /** 30 replicas against the floor, then scale 30 -> 60 on the same service; removed after. */
 async function converge30(c: LabCluster, via: string, image: string, cliMs: number) {
-  const floorCpu = cpuSnapshot(c);
-  const floorMs = await directStart(c.lab.hosts, 30, image);
-  console.error(`floor 30: ${round(floorMs, 0)} ms; ${cpuSince(c, floorCpu, floorMs)}`);
+  const floorMs = await floor(c, 30, image);
   const { id, ms, createdMs } = await converge(c, via, 'c30', 30, image);
   console.error(
     `30 replicas: Running after ${round(ms, 0)} ms (create returned after ${round(createdMs, 0)} ms); floor ${round(floorMs, 0)} ms -> ${round(ms / floorMs, 2)}x; a bare CLI write ${round(cliMs, 0)} ms`,
@@ -357,7 +364,7 @@ export async function run(args: string[]): Promise<Figures> {
 
     let ratio100: number | null = null;
     if (!args.includes('--skip-100')) {
-      const floor100 = await directStart(lab.hosts, 100, image);
+      const floor100 = await floor(c, 100, image);
       const c100 = await converge(c, via, 'c100', 100, image);
       ratio100 = c100.ms / floor100;
       console.error(
