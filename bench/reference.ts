@@ -30,12 +30,11 @@ async function machineBusy(ms: number): Promise<number> {
  * Waits (at most 20 s) until less than 15% of the machine is busy over half a second, so
  * that a timed phase does not inherit the previous one's tear-down: removing containers
  * leaves dockerd, containerd and the kernel (network namespaces) busy for seconds. Every
- * timed phase of shoal and of Swarm starts with it. Returns the time it waited.
+ * timed phase of shoal and of Swarm starts with it.
  */
-export async function settle(): Promise<number> {
+export async function settle(): Promise<void> {
   const t0 = performance.now();
   while (performance.now() - t0 < 20_000 && (await machineBusy(500)) >= 0.15);
-  return performance.now() - t0;
 }
 
 /**

@@ -34,7 +34,7 @@ import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CALL_TIMEOUT_MS, control, controlClient } from '../../cli/control-client';
+import { CALL_TIMEOUT_MS, controlClient } from '../../cli/control-client';
 import { callUnary } from '../../cli/daemon-client';
 import type { ControlClient } from '../../proto/gen/shoal/api/Control';
 import { hostDockerSocket, hostShoalSocket, labDown, labUp } from '../../deploy/lab/lab';
@@ -64,7 +64,7 @@ interface Progress {
 }
 
 /**
- * Reads progress through one kept-open client: the poller runs on the 2 cores it
+ * Reads progress, nodes and a service's image through one kept-open client: the poller runs on the 2 cores it
  * measures, and a new client per poll (connect, HTTP/2 set-up) cost ~3x the call itself.
  * Swarm's poller (bench/reference) is one dockerode client on its manager's API too.
  */
@@ -104,23 +104,27 @@ class Poller {
     return { running: live.length, slots: live.map((t) => t.slot), byNode };
   }
 
+  async nodes(): Promise<ListNodesResponse__Output['nodes']> {
+    return (
+      await callUnary<ListNodesResponse__Output>(
+        (opts, cb) => this.client.ListNodes({}, opts, cb),
+        CALL_TIMEOUT_MS,
+      )
+    ).nodes;
+  }
+
+  /** The image reference the service's spec holds (pinned to a digest at create). */
+  async image(serviceId: string): Promise<string | undefined> {
+    const res = await callUnary<GetServiceResponse__Output>(
+      (opts, cb) => this.client.GetService({ serviceId }, opts, cb),
+      CALL_TIMEOUT_MS,
+    );
+    return res.service?.spec?.task?.container?.image;
+  }
+
   close(): void {
     this.client.close();
   }
-}
-
-/** The run's poller, on the manager `via` (set once the cluster is formed). */
-let poller: Poller | undefined;
-const progress = (serviceId: string): Promise<Progress> => poller!.progress(serviceId);
-const running = (serviceId: string): Promise<number> => poller!.running(serviceId);
-
-async function nodeIds(c: LabCluster, via: string): Promise<Map<string, string>> {
-  const res = await control<ListNodesResponse__Output>(
-    { socket: hostShoalSocket(c.host(via)), tlsDir: '' },
-    'ListNodes',
-    {},
-  );
-  return new Map(res.nodes.map((n) => [n.description?.hostname ?? '', n.id]));
 }
 
 async function shoalOk(c: LabCluster, on: string, args: string[]): Promise<string> {
@@ -173,7 +177,14 @@ async function floor(c: LabCluster, replicas: number, image: string): Promise<nu
 }
 
 /** Time from the start of `create --detach` to `replicas` tasks Running, with milestones. */
-async function converge(c: LabCluster, via: string, name: string, replicas: number, image: string) {
+async function converge(
+  c: LabCluster,
+  p: Poller,
+  via: string,
+  name: string,
+  replicas: number,
+  image: string,
+) {
   await settle();
   const cpu = cpuSnapshot(c);
   const started = performance.now();
@@ -195,7 +206,7 @@ async function converge(c: LabCluster, via: string, name: string, replicas: numb
   await waitFor(
     `${name}: ${replicas} running`,
     async () => {
-      const n = await running(id);
+      const n = await p.running(id);
       if (Number.isNaN(firstRunningMs) && n > 0) firstRunningMs = performance.now() - started;
       return n === replicas;
     },
@@ -203,14 +214,7 @@ async function converge(c: LabCluster, via: string, name: string, replicas: numb
     POLL_MS,
   );
   const ms = performance.now() - started;
-  const pinned = (
-    await control<GetServiceResponse__Output>(
-      { socket: hostShoalSocket(c.host(via)), tlsDir: '' },
-      'GetService',
-      { serviceId: id },
-    )
-  ).service?.spec?.task?.container?.image;
-  console.error(`${name}: image ${pinned}`);
+  console.error(`${name}: image ${await p.image(id)}`);
   console.error(
     `${name}: create returned ${round(createdMs, 0)} ms, first Running ${round(firstRunningMs, 0)} ms, all Running ${round(ms, 0)} ms; ${cpuSince(c, cpu, ms)}`,
   );
@@ -218,16 +222,16 @@ async function converge(c: LabCluster, via: string, name: string, replicas: numb
 }
 
 /** 30 replicas against the floor, then scale 30 -> 60 on the same service; removed after. */
-async function converge30(c: LabCluster, via: string, image: string, cliMs: number) {
+async function converge30(c: LabCluster, p: Poller, via: string, image: string, cliMs: number) {
   const floorMs = await floor(c, 30, image);
-  const { id, ms, createdMs } = await converge(c, via, 'c30', 30, image);
+  const { id, ms, createdMs } = await converge(c, p, via, 'c30', 30, image);
   console.error(
     `30 replicas: Running after ${round(ms, 0)} ms (create returned after ${round(createdMs, 0)} ms); floor ${round(floorMs, 0)} ms -> ${round(ms / floorMs, 2)}x; a bare CLI write ${round(cliMs, 0)} ms`,
   );
   await settle();
   const s0 = performance.now();
   await shoalOk(c, via, ['service', 'scale', '--detach', 'c30=60']);
-  await waitFor('c30: 60 running', async () => (await running(id)) === 60, 180_000, POLL_MS);
+  await waitFor('c30: 60 running', async () => (await p.running(id)) === 60, 180_000, POLL_MS);
   const scaleMs = performance.now() - s0;
   console.error(`scale 30 -> 60: Running after ${round(scaleMs, 0)} ms`);
   await removeService(c, via, 'c30');
@@ -253,10 +257,10 @@ async function removeService(c: LabCluster, via: string, name: string): Promise<
   );
 }
 
-async function workerLoss(c: LabCluster, via: string, image: string) {
-  const { id } = await converge(c, via, 'loss', 30, image);
-  const ids = await nodeIds(c, via);
-  const before = await progress(id);
+async function workerLoss(c: LabCluster, p: Poller, via: string, image: string) {
+  const { id } = await converge(c, p, via, 'loss', 30, image);
+  const ids = new Map((await p.nodes()).map((n) => [n.description?.hostname ?? '', n.id]));
+  const before = await p.progress(id);
   // The worker with the most tasks of the service.
   const victim = c.workers
     .map((w) => ({ w, n: before.byNode.get(ids.get(w) ?? '') ?? 0 }))
@@ -269,22 +273,15 @@ async function workerLoss(c: LabCluster, via: string, image: string) {
   let downMs = NaN;
   const downWatch = waitFor(
     `${victim} Down`,
-    async () => {
-      const res = await control<ListNodesResponse__Output>(
-        { socket: hostShoalSocket(c.host(via)), tlsDir: '' },
-        'ListNodes',
-        {},
-      );
-      return res.nodes.find((n) => n.id === victimId)?.status?.state === 'DOWN';
-    },
+    async () => (await p.nodes()).find((n) => n.id === victimId)?.status?.state === 'DOWN',
     60_000,
     POLL_MS,
   ).then(() => (downMs = performance.now() - killedAt));
   await waitFor(
     'loss: 30 running on the other hosts',
     async () => {
-      const p = await progress(id);
-      return p.running === 30 && !p.byNode.has(victimId) && new Set(p.slots).size === 30;
+      const now = await p.progress(id);
+      return now.running === 30 && !now.byNode.has(victimId) && new Set(now.slots).size === 30;
     },
     120_000,
     POLL_MS,
@@ -338,6 +335,7 @@ export async function run(args: string[]): Promise<Figures> {
   console.error(`lab ${name} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const c = new LabCluster(lab);
   const figures: Figures = {};
+  let poller: Poller | undefined; // on the leader, once the cluster is formed
   try {
     await c.form();
     await waitFor(
@@ -354,18 +352,18 @@ export async function run(args: string[]): Promise<Figures> {
     // The CLI and the poller talk to the leader, as bench/reference does with Swarm's (the
     // manager it was initialised on): the same path for both, no forwarding hop for either.
     const via = c.leaderHost(c.managers[0]) ?? c.managers[0];
-    poller = new Poller(c, via);
+    const p = (poller = new Poller(c, via));
     // A CLI write with no work behind it, to read the converge times against.
     const cliStart = performance.now();
     await shoalOk(c, via, ['node', 'update', '--label-add', 'bench=1', via]);
     const cliMs = performance.now() - cliStart;
 
-    const c30 = args.includes('--skip-30') ? null : await converge30(c, via, image, cliMs);
+    const c30 = args.includes('--skip-30') ? null : await converge30(c, p, via, image, cliMs);
 
     let ratio100: number | null = null;
     if (!args.includes('--skip-100')) {
       const floor100 = await floor(c, 100, image);
-      const c100 = await converge(c, via, 'c100', 100, image);
+      const c100 = await converge(c, p, via, 'c100', 100, image);
       ratio100 = c100.ms / floor100;
       console.error(
         `100 replicas: Running after ${round(c100.ms, 0)} ms; floor ${round(floor100, 0)} ms -> ${round(ratio100, 2)}x`,
@@ -375,7 +373,7 @@ export async function run(args: string[]): Promise<Figures> {
       await removeService(c, via, 'c100');
     }
     let loss: { lossMs: number; downMs: number } | null = null;
-    if (!args.includes('--skip-loss')) loss = await workerLoss(c, via, image);
+    if (!args.includes('--skip-loss')) loss = await workerLoss(c, p, via, image);
 
     Object.assign(figures, {
       converge30_ms: c30 ? round(c30.ms, 0) : null,

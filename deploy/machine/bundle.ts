@@ -49,9 +49,9 @@ const protoFiles = (root: string): string[] =>
 
 // shoald gets a larger young generation (V8's default semi-space is 16 MB): a converge
 // allocates in bursts (task objects, protobuf messages), and with the default the
-// leader spent ~30% of its CPU in the garbage collector. On the 2-core lab, two A/B pairs
-// of 30 replicas: 1.21x/1.15x the direct-start floor with the default, 1.06x/1.07x with
-// 32 MB; scale 30 -> 60 8.2/9.4 s against 6.5/6.5 s.
+// leader spent ~30% of its CPU in the garbage collector. Its effect on converge times is
+// not established: two A/B pairs of 30 replicas looked better (1.21x/1.15x the floor ->
+// 1.06x/1.07x), later full runs were within the run-to-run noise.
 const WRAPPERS: Record<string, string> = {
   'bin/shoal': '#!/bin/sh\nexec node "$(dirname "$0")/../dist/cli/shoal.js" "$@"\n',
   'bin/shoald':
