@@ -64,9 +64,9 @@ interface Progress {
 }
 
 /**
- * Reads progress, nodes and a service's image through one kept-open client: the poller runs on the 2 cores it
- * measures, and a new client per poll (connect, HTTP/2 set-up) cost ~3x the call itself.
- * Swarm's poller (bench/reference) is one dockerode client on its manager's API too.
+ * Reads progress, nodes and a service's image through one kept-open client: the poller
+ * runs on the 2 cores it measures, and a new client per poll (connect, HTTP/2 set-up)
+ * cost ~3x the call itself. Swarm's poller (bench/reference) is one dockerode client too.
  */
 class Poller {
   private readonly client: ControlClient;
