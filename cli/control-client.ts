@@ -1,16 +1,18 @@
 // How the CLI reaches the cluster: the local shoald over its unix socket (default; it
 // forwards to the leader), or `-H HOST:PORT` straight to a manager over mutual TLS with
 // a node certificate (default: this host's, from the shoald data dir).
+// Local calls go through ./unary-call and the contract's JSON descriptor; grpc-js and the
+// .proto parser load only for -H and for streams, since every CLI run pays for what it loads.
 import * as fs from 'fs';
 import * as path from 'path';
-import * as grpc from '@grpc/grpc-js';
-import { Command } from 'commander';
-import { loadProto } from '../proto/load';
+import type * as Grpc from '@grpc/grpc-js';
+import type { Command } from 'commander';
 import type { ProtoGrpcType as ControlProto } from '../proto/gen/control';
 import type { ControlClient } from '../proto/gen/shoal/api/Control';
-import { clientCredentials } from '../proto/node-tls';
-import { DEFAULT_SOCKET, daemonClient, callUnary } from './daemon-client';
 import type { InfoResponse__Output } from '../proto/gen/shoal/daemon/InfoResponse';
+import { DEFAULT_SOCKET, callUnary, daemonCall } from './daemon-client';
+import { methodCodec } from '../proto/light';
+import { unaryOverSocket } from './unary-call';
 
 export const DEFAULT_TLS_DIR = '/var/lib/shoal/certificates';
 export const CALL_TIMEOUT_MS = 15_000;
@@ -28,7 +30,10 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--tls-dir <dir>', 'node.crt, node.key and root.crt for -H', DEFAULT_TLS_DIR);
 }
 
+/** A grpc-js client of the Control service: for -H, streams, and long-lived callers (benchmarks). */
 export function controlClient(o: ConnectionOptions): ControlClient {
+  const grpc: typeof Grpc = require('@grpc/grpc-js');
+  const { loadProto } = require('../proto/load') as typeof import('../proto/load');
   const Control = loadProto<ControlProto>('control.proto').shoal.api.Control;
   if (!o.host) return new Control(`unix://${path.resolve(o.socket)}`, grpc.credentials.createInsecure());
   const read = (f: string) => {
@@ -40,6 +45,7 @@ export function controlClient(o: ConnectionOptions): ControlClient {
     }
   };
   const creds = { certPem: read('node.crt'), keyPem: read('node.key'), rootCaPem: read('root.crt') };
+  const { clientCredentials } = require('../proto/node-tls') as typeof import('../proto/node-tls');
   return new Control(o.host, clientCredentials(creds));
 }
 
@@ -49,6 +55,16 @@ export async function control<Res>(
   method: keyof ControlClient & string,
   req: object,
 ): Promise<Res> {
+  if (!o.host) {
+    const codec = methodCodec('control.proto', 'shoal.api.Control', method);
+    const answer = await unaryOverSocket(
+      path.resolve(o.socket),
+      codec.path,
+      codec.encode(req),
+      CALL_TIMEOUT_MS,
+    );
+    return codec.decode(answer) as Res;
+  }
   const client = controlClient(o);
   try {
     const fn = (client[method] as unknown as (...a: unknown[]) => unknown).bind(client);
@@ -58,11 +74,6 @@ export async function control<Res>(
   }
 }
 
-export async function localInfo(socket: string): Promise<InfoResponse__Output> {
-  const client = daemonClient(socket);
-  try {
-    return await callUnary<InfoResponse__Output>((opts, cb) => client.Info({}, opts, cb), 5_000);
-  } finally {
-    client.close();
-  }
+export function localInfo(socket: string): Promise<InfoResponse__Output> {
+  return daemonCall<InfoResponse__Output>(socket, 'Info', {}, 5_000);
 }

@@ -1,35 +1,35 @@
-// The CLI's client for the local shoald over its unix socket.
+// The CLI's client for the local shoald's Daemon service over its unix socket (through
+// ./unary-call: no grpc-js), and the promise wrapper for grpc-js unary calls elsewhere.
 import * as path from 'path';
-import * as grpc from '@grpc/grpc-js';
-import { loadProto } from '../proto/load';
-import type { ProtoGrpcType } from '../proto/gen/daemon';
+import type * as Grpc from '@grpc/grpc-js';
+import { methodCodec } from '../proto/light';
+import { unaryOverSocket } from './unary-call';
+import type { DaemonClient } from '../proto/gen/shoal/daemon/Daemon';
 import type { PingResponse__Output } from '../proto/gen/shoal/daemon/PingResponse';
 
 export const DEFAULT_SOCKET = '/run/shoal/shoal.sock';
 
-export function daemonClient(socket: string) {
-  const proto = loadProto<ProtoGrpcType>('daemon.proto');
-  // unix:// takes an absolute path; a relative --socket is relative to the working directory.
-  return new proto.shoal.daemon.Daemon(`unix://${path.resolve(socket)}`, grpc.credentials.createInsecure());
+/** Calls a Daemon method by name on the shoald at `socket` (relative to the working directory). */
+export async function daemonCall<Res>(
+  socket: string,
+  method: keyof DaemonClient & string,
+  req: object,
+  timeoutMs: number,
+): Promise<Res> {
+  const codec = methodCodec('daemon.proto', 'shoal.daemon.Daemon', method);
+  const answer = await unaryOverSocket(path.resolve(socket), codec.path, codec.encode(req), timeoutMs);
+  return codec.decode(answer) as Res;
 }
 
 export function ping(socket: string, timeoutMs = 3000): Promise<PingResponse__Output> {
-  const client = daemonClient(socket);
-  return new Promise((resolve, reject) => {
-    client.Ping({}, { deadline: Date.now() + timeoutMs }, (err, res) => {
-      client.close();
-      if (err || !res)
-        reject(new Error(`shoald is not answering on ${socket}: ${err?.details || err?.message}`));
-      else resolve(res);
-    });
-  });
+  return daemonCall<PingResponse__Output>(socket, 'Ping', {}, timeoutMs);
 }
 
-type Callback<Res> = (err: grpc.ServiceError | null, res?: Res) => void;
+type Callback<Res> = (err: Grpc.ServiceError | null, res?: Res) => void;
 
-/** Calls a unary method and turns a gRPC failure into an Error carrying only its message. */
+/** Calls a grpc-js unary method and turns a failure into an Error carrying only its message. */
 export function callUnary<Res>(
-  invoke: (deadline: grpc.CallOptions, cb: Callback<Res>) => unknown,
+  invoke: (deadline: Grpc.CallOptions, cb: Callback<Res>) => unknown,
   timeoutMs: number,
 ): Promise<Res> {
   return new Promise((resolve, reject) =>

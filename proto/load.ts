@@ -9,26 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protobuf from 'protobufjs';
+import { LOADER_OPTIONS, protoDir } from './descriptor';
 
-/** How messages become objects: the `__Output` shapes of proto/gen (proto-loader's options). */
-export const LOADER_OPTIONS: protobuf.IConversionOptions = {
-  longs: Number, // terms/indexes stay below 2^53 (asserted where decoded)
-  enums: String,
-  defaults: true,
-  oneofs: true,
-};
-
-export function protoDir(): string {
-  // Walk up from here to the first folder holding proto/*.proto (works from dist/proto too).
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.basename(dir) === 'proto' ? dir : path.join(dir, 'proto');
-    if (fs.existsSync(candidate) && fs.readdirSync(candidate).some((f) => f.endsWith('.proto')))
-      return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`cannot find the proto/ folder above ${__dirname}`);
-}
+export { LOADER_OPTIONS, protoDir };
 
 const cache = new Map<string, grpc.GrpcObject>();
 
@@ -120,7 +103,7 @@ export function loadProto<T = grpc.GrpcObject>(file: string): T {
  */
 export async function warmCodecs(): Promise<number> {
   let all: protobuf.Root | undefined;
-  for (const f of fs.readdirSync(protoDir()).filter((f) => f.endsWith('.proto'))) all = protoRoot(f);
+  for (const f of contractFiles()) all = protoRoot(f);
   const types: protobuf.Type[] = [];
   const collect = (ns: protobuf.NamespaceBase): void => {
     for (const child of ns.nestedArray) {
@@ -134,4 +117,26 @@ export async function warmCodecs(): Promise<number> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   return types.length;
+}
+
+/**
+ * The JSON descriptor of one contract and what it imports, as `npm run proto` writes it to
+ * proto/gen (see ./descriptor): parsed into a root of its own, so that what else this
+ * process loaded does not end up in it.
+ */
+export function contractDescriptor(file: string): protobuf.INamespace {
+  const dir = protoDir();
+  const own = new protobuf.Root();
+  own.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(dir, target));
+  own.loadSync(file, { keepCase: false });
+  own.resolveAll();
+  return own.toJSON();
+}
+
+/** The contracts: every .proto file of proto/. */
+export function contractFiles(): string[] {
+  return fs
+    .readdirSync(protoDir())
+    .filter((f) => f.endsWith('.proto'))
+    .sort();
 }

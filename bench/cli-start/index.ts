@@ -1,6 +1,6 @@
 // CLI start: wall time of `node dist/cli/shoal.js` as a user runs it, for `--version`
 // (process start, module loading, argument parsing) and for `service ls` against a
-// socket that does not exist (the same plus the gRPC client, failing at once on
+// socket that does not exist (the same plus the contract and the call, failing at once on
 // connect). Every `shoal service create` the converge benchmark times pays this start,
 // and docker's Go CLI starts in ~50 ms.
 //

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 // The leaf module, not manager/ca: its index loads the x509 library, ~0.2 s of every CLI start.
 import { parseDurationAtLeast, MIN_NODE_CERT_EXPIRY_MS } from '../../manager/ca/duration';
-import { DEFAULT_SOCKET, daemonClient, callUnary } from '../daemon-client';
+import { DEFAULT_SOCKET, daemonCall } from '../daemon-client';
 import { addConnectionOptions, ConnectionOptions, control, localInfo } from '../control-client';
 import { print } from '../output';
 import type { InitResponse__Output } from '../../proto/gen/shoal/daemon/InitResponse';
@@ -13,16 +13,6 @@ import type { ClusterSpec } from '../../proto/gen/shoal/api/ClusterSpec';
 
 // Joins wait for a learner to catch up and a snapshot to travel: allow more than a plain call.
 const MEMBERSHIP_TIMEOUT_MS = 60_000;
-
-async function daemonCall<Res>(socket: string, method: 'Init' | 'Join' | 'Leave', req: object): Promise<Res> {
-  const client = daemonClient(socket);
-  try {
-    const fn = (client[method] as unknown as (...a: unknown[]) => unknown).bind(client);
-    return await callUnary<Res>((opts, cb) => fn(req, opts, cb), MEMBERSHIP_TIMEOUT_MS);
-  } finally {
-    client.close();
-  }
-}
 
 const certExpiry = (v: string): number => {
   try {
@@ -67,12 +57,17 @@ export function clusterCommands(): Command[] {
         forceNewCluster?: boolean;
         socket: string;
       }) => {
-        const r = await daemonCall<InitResponse__Output>(o.socket, 'Init', {
-          advertiseAddr: o.advertiseAddr,
-          listenAddr: o.listenAddr,
-          certExpiryNs: (o.certExpiry ?? 0) * 1e6,
-          forceNewCluster: !!o.forceNewCluster,
-        });
+        const r = await daemonCall<InitResponse__Output>(
+          o.socket,
+          'Init',
+          {
+            advertiseAddr: o.advertiseAddr,
+            listenAddr: o.listenAddr,
+            certExpiryNs: (o.certExpiry ?? 0) * 1e6,
+            forceNewCluster: !!o.forceNewCluster,
+          },
+          MEMBERSHIP_TIMEOUT_MS,
+        );
         print(
           `${o.forceNewCluster ? 'Cluster restarted from this manager alone' : 'Cluster initialized'}: current node (${r.nodeId}) is now a manager.\n\n` +
             joinInstructions('worker', r.workerToken, r.advertiseAddr) +
@@ -97,12 +92,17 @@ export function clusterCommands(): Command[] {
         remote: string,
         o: { token: string; advertiseAddr: string; listenAddr: string; socket: string },
       ) => {
-        const r = await daemonCall<JoinResponse__Output>(o.socket, 'Join', {
-          token: o.token,
-          remoteAddr: remote,
-          advertiseAddr: o.advertiseAddr,
-          listenAddr: o.listenAddr,
-        });
+        const r = await daemonCall<JoinResponse__Output>(
+          o.socket,
+          'Join',
+          {
+            token: o.token,
+            remoteAddr: remote,
+            advertiseAddr: o.advertiseAddr,
+            listenAddr: o.listenAddr,
+          },
+          MEMBERSHIP_TIMEOUT_MS,
+        );
         print(`This node joined a cluster as a ${r.role}.`);
       },
     );
@@ -139,7 +139,7 @@ export function clusterCommands(): Command[] {
     .option('-f, --force', 'leave even as a manager (Swarm quorum warnings are ignored)')
     .option('--socket <path>', 'the local shoald socket', DEFAULT_SOCKET)
     .action(async (o: { force?: boolean; socket: string }) => {
-      await daemonCall(o.socket, 'Leave', { force: !!o.force });
+      await daemonCall(o.socket, 'Leave', { force: !!o.force }, MEMBERSHIP_TIMEOUT_MS);
       print('Node left the cluster.');
     });
 

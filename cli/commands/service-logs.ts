@@ -3,7 +3,7 @@
 // task and node (`web.1.abcdef123456@w1    | line`). stdout lines go to stdout, stderr
 // lines to stderr. Without -f the lines are printed in time order once every node has
 // sent its part; with -f they are printed as they come until Ctrl-C.
-import * as grpc from '@grpc/grpc-js';
+import type * as Grpc from '@grpc/grpc-js';
 import { Command } from 'commander';
 import type { Service, Task } from '../../manager/api-types';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
@@ -12,6 +12,7 @@ import type { LogMessage__Output } from '../../proto/gen/shoal/api/LogMessage';
 import type { LogContext__Output } from '../../proto/gen/shoal/api/LogContext';
 import type { SubscribeLogsMessage__Output } from '../../proto/gen/shoal/api/SubscribeLogsMessage';
 import { addConnectionOptions, ConnectionOptions, control, controlClient } from '../control-client';
+import { GrpcStatus } from '../unary-call';
 
 export interface LogFormat {
   noTaskIds?: boolean;
@@ -107,7 +108,7 @@ interface LogsFlags extends ConnectionOptions {
   raw?: boolean;
 }
 
-const isNotFound = (err: unknown) => (err as { code?: number }).code === grpc.status.NOT_FOUND;
+const isNotFound = (err: unknown) => (err as { code?: number }).code === GrpcStatus.NOT_FOUND;
 
 /** As docker: a service first, else a task; neither is an error naming the argument. */
 async function resolveTarget(
@@ -156,8 +157,8 @@ async function streamLogs(ref: string, o: LogsFlags): Promise<void> {
         if (o.follow) msg.messages.forEach(emit);
         else held.push(...msg.messages);
       });
-      call.on('error', (err: grpc.ServiceError) =>
-        err.code === grpc.status.CANCELLED ? resolve() : reject(new Error(err.details || err.message)),
+      call.on('error', (err: Grpc.ServiceError) =>
+        err.code === GrpcStatus.CANCELLED ? resolve() : reject(new Error(err.details || err.message)),
       );
       call.on('end', () => resolve());
     });

@@ -40,12 +40,18 @@ async function productionPackages(root: string): Promise<string[]> {
     .filter((rel, _, all) => !all.some((other) => other !== rel && rel.startsWith(other + path.sep))); // nested ones come with their parent
 }
 
-// The .proto contracts are loaded at run time (proto/load.ts finds them above dist/).
-const protoFiles = (root: string): string[] =>
-  fs
+// The .proto contracts are loaded at run time (proto/load.ts finds them above dist/), and
+// the CLI reads their JSON descriptors (proto/descriptor.ts).
+const protoFiles = (root: string): string[] => [
+  ...fs
     .readdirSync(path.join(root, 'proto'))
     .filter((f) => f.endsWith('.proto'))
-    .map((f) => `proto/${f}`);
+    .map((f) => `proto/${f}`),
+  ...fs
+    .readdirSync(path.join(root, 'proto', 'gen'))
+    .filter((f) => f.endsWith('.descriptor.json'))
+    .map((f) => `proto/gen/${f}`),
+];
 
 // shoald gets a larger young generation (V8's default semi-space is 16 MB): a converge
 // allocates in bursts (task objects, protobuf messages), and with the default the
@@ -73,8 +79,8 @@ async function makeBundle(): Promise<Bundle> {
   const dist = path.join(root, 'dist');
   if (!fs.existsSync(path.join(dist, 'cli', 'shoald.js')))
     throw new Error('shoal is not built: run `npm run build` first');
-  // The key covers what goes in: every dist file's size and mtime, and the lockfile.
-  const files: string[] = [];
+  // The key covers what goes in: every dist and contract file's size and mtime, and the lockfile.
+  const files: string[] = protoFiles(root).map((f) => path.join(root, f));
   walk(dist, files);
   const key = crypto.createHash('sha256');
   for (const f of files.sort()) {

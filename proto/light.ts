@@ -1,0 +1,40 @@
+// A contract's unary methods as encode/decode pairs, from its JSON descriptor in proto/gen
+// (./descriptor) through protobufjs/light: no .proto parsing and no grpc-js, for short-lived
+// processes (the CLI) whose whole run is one or two calls. The conversions are those of
+// proto/load's grpc-js definitions, so both ways give the same objects.
+import * as fs from 'fs';
+import * as protobuf from 'protobufjs/light';
+import { descriptorFile, LOADER_OPTIONS } from './descriptor';
+
+export interface MethodCodec {
+  /** The gRPC path, e.g. /shoal.api.Control/CreateService. */
+  path: string;
+  encode(request: object): Buffer;
+  decode(response: Buffer): object;
+}
+
+const roots = new Map<string, protobuf.Root>();
+
+function rootOf(contract: string): protobuf.Root {
+  let root = roots.get(contract);
+  if (!root) {
+    root = protobuf.Root.fromJSON(JSON.parse(fs.readFileSync(descriptorFile(contract), 'utf8')));
+    roots.set(contract, root);
+  }
+  return root;
+}
+
+/** `method` of `service` (e.g. 'shoal.api.Control') in `contract` (e.g. 'control.proto'). */
+export function methodCodec(contract: string, service: string, method: string): MethodCodec {
+  const m = rootOf(contract).lookupService(service).methods[method];
+  if (!m) throw new Error(`${service} has no method ${method}`);
+  if (m.requestStream || m.responseStream) throw new Error(`${service}/${method} is a streaming method`);
+  m.resolve();
+  const req = m.resolvedRequestType!;
+  const res = m.resolvedResponseType!;
+  return {
+    path: `/${service}/${method}`,
+    encode: (request) => req.encode(req.fromObject(request)).finish() as Buffer,
+    decode: (bytes) => res.toObject(res.decode(bytes), LOADER_OPTIONS),
+  };
+}
