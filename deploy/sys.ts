@@ -18,6 +18,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
   allowFailure?: boolean;
+  cwd?: string;
 }
 
 export interface RunResult {
@@ -32,7 +33,12 @@ export function run(file: string, args: string[], opts: RunOptions = {}): Promis
     const child = execFile(
       file,
       args,
-      { env: opts.env ?? process.env, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 },
+      {
+        env: opts.env ?? process.env,
+        cwd: opts.cwd,
+        timeout: opts.timeoutMs ?? 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
         if (err && !opts.allowFailure) {

@@ -31,13 +31,24 @@ function walk(dir: string, out: string[]): void {
 }
 
 async function productionPackages(root: string): Promise<string[]> {
-  const r = await run('npm', ['ls', '--omit=dev', '--parseable', '--all'], { allowFailure: true });
-  return r.stdout
+  // In the repo, whatever the caller's working directory: npm ls elsewhere lists nothing.
+  const r = await run('npm', ['ls', '--omit=dev', '--parseable', '--all'], { allowFailure: true, cwd: root });
+  const packages = r.stdout
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith(path.join(root, 'node_modules') + path.sep))
     .map((l) => path.relative(root, l))
     .filter((rel, _, all) => !all.some((other) => other !== rel && rel.startsWith(other + path.sep))); // nested ones come with their parent
+  // A bundle without a dependency installs fine and fails only when shoald starts on the host.
+  const declared = Object.keys(
+    JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies,
+  );
+  const missing = declared.filter((d) => !packages.includes(path.join('node_modules', d)));
+  if (missing.length > 0)
+    throw new Error(
+      `npm ls in ${root} did not list ${missing.join(', ')}: ${r.stderr.trim() || 'no error output'}`,
+    );
+  return packages;
 }
 
 // The .proto contracts are loaded at run time (proto/load.ts finds them above dist/), and
