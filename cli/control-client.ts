@@ -12,7 +12,7 @@ import type { ControlClient } from '../proto/gen/shoal/api/Control';
 import type { InfoResponse__Output } from '../proto/gen/shoal/daemon/InfoResponse';
 import { DEFAULT_SOCKET, callUnary, daemonCall } from './daemon-client';
 import { methodCodec } from '../proto/light';
-import { unaryOverSocket } from './unary-call';
+import { callMethod } from './unary-call';
 
 export const DEFAULT_TLS_DIR = '/var/lib/shoal/certificates';
 export const CALL_TIMEOUT_MS = 15_000;
@@ -55,16 +55,13 @@ export async function control<Res>(
   method: keyof ControlClient & string,
   req: object,
 ): Promise<Res> {
-  if (!o.host) {
-    const codec = methodCodec('control.proto', 'shoal.api.Control', method);
-    const answer = await unaryOverSocket(
-      path.resolve(o.socket),
-      codec.path,
-      codec.encode(req),
+  if (!o.host)
+    return callMethod<Res>(
+      o.socket,
+      methodCodec('control.proto', 'shoal.api.Control', method),
+      req,
       CALL_TIMEOUT_MS,
     );
-    return codec.decode(answer) as Res;
-  }
   const client = controlClient(o);
   try {
     const fn = (client[method] as unknown as (...a: unknown[]) => unknown).bind(client);

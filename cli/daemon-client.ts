@@ -1,24 +1,21 @@
 // The CLI's client for the local shoald's Daemon service over its unix socket (through
 // ./unary-call: no grpc-js), and the promise wrapper for grpc-js unary calls elsewhere.
-import * as path from 'path';
 import type * as Grpc from '@grpc/grpc-js';
 import { methodCodec } from '../proto/light';
-import { unaryOverSocket } from './unary-call';
+import { callMethod } from './unary-call';
 import type { DaemonClient } from '../proto/gen/shoal/daemon/Daemon';
 import type { PingResponse__Output } from '../proto/gen/shoal/daemon/PingResponse';
 
 export const DEFAULT_SOCKET = '/run/shoal/shoal.sock';
 
 /** Calls a Daemon method by name on the shoald at `socket` (relative to the working directory). */
-export async function daemonCall<Res>(
+export function daemonCall<Res>(
   socket: string,
   method: keyof DaemonClient & string,
   req: object,
   timeoutMs: number,
 ): Promise<Res> {
-  const codec = methodCodec('daemon.proto', 'shoal.daemon.Daemon', method);
-  const answer = await unaryOverSocket(path.resolve(socket), codec.path, codec.encode(req), timeoutMs);
-  return codec.decode(answer) as Res;
+  return callMethod<Res>(socket, methodCodec('daemon.proto', 'shoal.daemon.Daemon', method), req, timeoutMs);
 }
 
 export function ping(socket: string, timeoutMs = 3000): Promise<PingResponse__Output> {

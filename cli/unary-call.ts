@@ -5,6 +5,8 @@
 // TLS to a manager) and for streams.
 import * as http2 from 'http2';
 import * as net from 'net';
+import * as path from 'path';
+import type { MethodCodec } from '../proto/light';
 
 /** gRPC status codes (fixed by the protocol) this client reports itself. */
 export const GrpcStatus = {
@@ -136,4 +138,15 @@ export function unaryOverSocket(
     });
     call.end(frame(request));
   });
+}
+
+/** Calls the method `codec` stands for on the server at `socket` (relative to the working directory). */
+export async function callMethod<Res>(
+  socket: string,
+  codec: MethodCodec,
+  request: object,
+  timeoutMs: number,
+): Promise<Res> {
+  const answer = await unaryOverSocket(path.resolve(socket), codec.path, codec.encode(request), timeoutMs);
+  return codec.decode(answer) as Res;
 }
