@@ -40,7 +40,7 @@ function statusOfHttp(status: number): number {
   return GrpcStatus.UNKNOWN;
 }
 
-function decodeMessage(raw: string | string[] | undefined): string {
+function statusMessage(raw: string | string[] | undefined): string {
   const text = Array.isArray(raw) ? raw.join(',') : (raw ?? '');
   try {
     return decodeURIComponent(text); // grpc-message is percent-encoded
@@ -127,7 +127,7 @@ export function unaryOverSocket(
         );
       }
       const code = Number(raw);
-      const message = decodeMessage(trailers['grpc-message'] ?? headers['grpc-message']);
+      const message = statusMessage(trailers['grpc-message'] ?? headers['grpc-message']);
       if (code !== GrpcStatus.OK)
         return finish(new CallError(code, message || `${path} failed with status ${code}`));
       try {

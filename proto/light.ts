@@ -1,10 +1,10 @@
 // A contract's unary methods as encode/decode pairs, from its JSON descriptor in proto/gen
 // (./descriptor) through protobufjs/light: no .proto parsing and no grpc-js, for short-lived
-// processes (the CLI) whose whole run is one or two calls. The conversions are those of
-// proto/load's grpc-js definitions, so both ways give the same objects.
+// processes (the CLI) whose whole run is one or two calls. The conversions are the ones
+// proto/load's grpc-js definitions use (./descriptor), so both ways give the same objects.
 import * as fs from 'fs';
 import * as protobuf from 'protobufjs/light';
-import { descriptorFile, LOADER_OPTIONS } from './descriptor';
+import { decodeMessage, descriptorFile, encodeMessage } from './descriptor';
 
 export interface MethodCodec {
   /** The gRPC path, e.g. /shoal.api.Control/CreateService. */
@@ -34,7 +34,7 @@ export function methodCodec(contract: string, service: string, method: string): 
   const res = m.resolvedResponseType!;
   return {
     path: `/${service}/${method}`,
-    encode: (request) => req.encode(req.fromObject(request)).finish() as Buffer,
-    decode: (bytes) => res.toObject(res.decode(bytes), LOADER_OPTIONS),
+    encode: (request) => encodeMessage(req, request),
+    decode: (bytes) => decodeMessage(res, bytes),
   };
 }

@@ -9,9 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protobuf from 'protobufjs';
-import { LOADER_OPTIONS, protoDir } from './descriptor';
-
-export { LOADER_OPTIONS, protoDir };
+import { decodeMessage, encodeMessage, protoDir } from './descriptor';
 
 const cache = new Map<string, grpc.GrpcObject>();
 
@@ -21,12 +19,12 @@ function serializer(type: protobuf.Type): (value: object) => Buffer {
     // came (manager/forwarding), instead of decoding and encoding it again.
     if (Buffer.isBuffer(value)) return value;
     if (Array.isArray(value)) throw new Error(`cannot send an array as a ${type.name} message`);
-    return type.encode(type.fromObject(value)).finish() as Buffer;
+    return encodeMessage(type, value);
   };
 }
 
 function deserializer(type: protobuf.Type): (bytes: Buffer) => object {
-  return (bytes) => type.toObject(type.decode(bytes), LOADER_OPTIONS);
+  return (bytes) => decodeMessage(type, bytes);
 }
 
 function serviceDefinition(service: protobuf.Service): grpc.ServiceDefinition {
@@ -61,6 +59,14 @@ function servicesOf(ns: protobuf.NamespaceBase, file: string, into: PackageDefin
   return into;
 }
 
+/** An empty root whose imports (objects.proto, ...) resolve in proto/. */
+function rootInProtoDir(): protobuf.Root {
+  const dir = protoDir();
+  const r = new protobuf.Root();
+  r.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(dir, target));
+  return r;
+}
+
 let root: protobuf.Root | undefined;
 const loadedFiles = new Set<string>();
 
@@ -70,11 +76,7 @@ const loadedFiles = new Set<string>();
  * generated, once per process instead of once per contract.
  */
 export function protoRoot(file: string): protobuf.Root {
-  if (!root) {
-    const dir = protoDir();
-    root = new protobuf.Root();
-    root.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(dir, target));
-  }
+  root ??= rootInProtoDir();
   if (!loadedFiles.has(file)) {
     root.loadSync(file, { keepCase: false });
     root.resolveAll();
@@ -125,9 +127,7 @@ export async function warmCodecs(): Promise<number> {
  * process loaded does not end up in it.
  */
 export function contractDescriptor(file: string): protobuf.INamespace {
-  const dir = protoDir();
-  const own = new protobuf.Root();
-  own.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(dir, target));
+  const own = rootInProtoDir();
   own.loadSync(file, { keepCase: false });
   own.resolveAll();
   return own.toJSON();

@@ -18,7 +18,7 @@ import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as protobuf from 'protobufjs';
 import { RaftNode } from '../../raft/node';
-import { protoDir } from '../../proto/load';
+import { protoDir } from '../../proto/descriptor';
 import { MemoryStore, ProposingStore, SlimApplyResult, storeStateMachine } from '../../manager/store';
 import { ManagerContext, silentLogger } from '../../manager/context';
 import type { PeerAuthenticator } from '../../manager/ca';

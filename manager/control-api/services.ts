@@ -11,6 +11,7 @@ import type { Service, ServiceSpec, Task } from '../api-types';
 import { statusError } from '../ca';
 import type { ManagerContext } from '../context';
 import { validatePlacement } from '../constraints/placement';
+import { isWanted, stateOf } from '../orchestrator/task-state';
 import { translateRaftError } from '../errors';
 import { StoreError } from '../store';
 import { labelsMatch, resolveByRef } from './resolve';
@@ -119,9 +120,9 @@ export function serviceStatus(
   s: Service,
   tasks: readonly Task[],
 ): { runningTasks: number; desiredTasks: number } {
-  const wanted = tasks.filter((t) => t.desiredState === 'RUNNING' || t.desiredState === 'COMPLETE');
+  const wanted = tasks.filter(isWanted);
   return {
-    runningTasks: wanted.filter((t) => t.status?.state === 'RUNNING').length,
+    runningTasks: wanted.filter((t) => stateOf(t) === 'RUNNING').length,
     desiredTasks:
       (s.spec?.mode ?? 'replicated') === 'replicated'
         ? Number(s.spec?.replicated?.replicas ?? 0)
