@@ -17,6 +17,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Prints each lab host's shoald log tail when a test fails (CI shows only stdout/stderr).
+      testEnvironment: '<rootDir>/tests/support/lab-environment.ts',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/chaos/**/*.test.ts'],
     },
   ],

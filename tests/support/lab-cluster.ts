@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type Docker from 'dockerode';
 import { control } from '../../cli/control-client';
-import { nsenterArgs } from '../../deploy/lab/host-namespaces';
+import { nsenterArgs, PRIVATE_PATHS } from '../../deploy/lab/host-namespaces';
 import { hostShoalSocket, labUp, requireHost } from '../../deploy/lab/lab';
 import type { LabHost, LabState } from '../../deploy/lab/state';
 import { dockerdPid } from '../../deploy/lab/swarm-reference';
@@ -112,7 +112,12 @@ export async function waitFor<T>(
 export class LabCluster {
   readonly tokens: { worker: string; manager: string } = { worker: '', manager: '' };
 
-  constructor(readonly lab: LabState) {}
+  constructor(readonly lab: LabState) {
+    // Read by tests/support/lab-environment.ts when a test fails.
+    const logs: Record<string, string> = {};
+    for (const h of lab.hosts) logs[h.host] = path.join(h.dir, PRIVATE_PATHS['/var/log'], 'shoald.log');
+    (globalThis as { __shoalLabLogs?: Record<string, string> }).__shoalLabLogs = logs;
+  }
 
   /** A new lab with a cluster formed on it and every node Ready. */
   static async up(name: string, managers: number, workers: number): Promise<LabCluster> {
