@@ -442,23 +442,41 @@ export class NodeDaemon {
     throw lastErr ?? new Error('no manager known to renew with');
   }
 
+  /**
+   * Takes the role a renewed certificate brings. The role is recorded only once the change
+   * is complete: a promotion that fails half way (raft admission, the manager's start) is
+   * undone and left as a worker, so the next renewal (5 s later, or on the next heartbeat
+   * that still asks for a manager) tries the whole promotion again.
+   */
   private async changeRole(role: 'manager' | 'worker', via: string): Promise<void> {
     const s = this.state!;
     if (role === 'manager') {
+      try {
+        await this.enterRaft(via);
+      } catch (err) {
+        this.log.warn('promotion failed; staying a worker until the next try', { error: err as Error });
+        await this.dropManager(via);
+        throw err;
+      }
       s.role = 'manager';
-      await this.enterRaft(via);
       this.log.info('promoted: this node is now a manager');
     } else {
       s.role = 'worker';
-      s.raftId = undefined;
-      await this.manager?.stop();
-      this.manager = undefined;
-      this.files.wipeManager();
-      s.managers = s.managers.filter((m) => m !== s.advertiseAddr);
-      if (s.managers.length === 0) s.managers = [via];
+      await this.dropManager(via);
       this.log.info('demoted: this node is now a worker');
     }
     this.files.write(s);
+  }
+
+  /** Stops this node's manager and forgets its raft state; `fallback` is reached when no other manager is known. */
+  private async dropManager(fallback: string): Promise<void> {
+    const s = this.state!;
+    s.raftId = undefined;
+    await this.manager?.stop().catch(() => undefined);
+    this.manager = undefined;
+    this.files.wipeManager();
+    s.managers = s.managers.filter((m) => m !== s.advertiseAddr);
+    if (s.managers.length === 0) s.managers = [fallback];
   }
 
   private async teardown(): Promise<void> {

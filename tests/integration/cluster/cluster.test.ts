@@ -309,15 +309,39 @@ describe('a 3-manager, 2-worker cluster on the lab', () => {
     ).toEqual([survivor, 'w1', 'w2']);
   });
 
-  test('promote and demote: the role travels through a renewed certificate', async () => {
+  test('promote and demote: the role travels through a renewed certificate; a promotion cut off from raft is undone and tried again', async () => {
     const manager = killedLeader; // the one manager left after the recovery
-    expect(c.shoal(manager, ['node', 'promote', 'w1']).trim()).toBe(
-      'Node w1 promoted to a manager in the cluster.',
-    );
+    // w1 can renew its certificate and be admitted (control port) but not replicate (raft
+    // port): its first promotion cannot finish and must leave it a plain worker, not a
+    // manager in name only that never tries again.
+    const raftPort = String(Number(c.addr('w1').split(':')[1]) + 1);
+    const rules = ['INPUT --dport', 'OUTPUT --dport'].map((r) => {
+      const [chain, opt] = r.split(' ');
+      return [chain, '-p', 'tcp', opt, raftPort, '-j', 'DROP'];
+    });
+    const logFile = path.join(c.host('w1').dir, PRIVATE_PATHS['/var/log'], 'shoald.log');
+    const failuresBefore = (fs.readFileSync(logFile, 'utf8').match(/promotion failed/g) ?? []).length;
+    try {
+      for (const rule of rules) expect(c.exec('w1', ['iptables', '-I', ...rule]).code).toBe(0);
+      expect(c.shoal(manager, ['node', 'promote', 'w1']).trim()).toBe(
+        'Node w1 promoted to a manager in the cluster.',
+      );
+      await waitFor(
+        "w1's first promotion to fail",
+        () => (fs.readFileSync(logFile, 'utf8').match(/promotion failed/g) ?? []).length > failuresBefore,
+        60_000,
+        500,
+      );
+      expect(JSON.parse(c.shoal('w1', ['info', '--format', 'json'])).role).toBe('worker');
+    } finally {
+      for (const rule of rules) c.exec('w1', ['iptables', '-D', ...rule]);
+    }
     await waitFor(
       'w1 a reachable manager',
-      () => c.nodes(manager).find((n) => n.Hostname === 'w1')!.ManagerStatus === 'Reachable',
-      30_000,
+      () =>
+        c.nodes(manager).find((n) => n.Hostname === 'w1')!.ManagerStatus === 'Reachable' &&
+        JSON.parse(c.shoal('w1', ['info', '--format', 'json'])).role === 'manager',
+      60_000,
     );
     // It serves the control API now, through its own socket.
     expect(
