@@ -148,7 +148,7 @@ export class Wal {
     if (this.closed) throw new Error('WAL is closed');
     if (records.length === 0) return;
     const buf = encodeRecords(records);
-    await writeAll(this.fd, buf);
+    writeAll(this.fd, buf);
     if (sync) await fdatasync(this.fd);
     this.size += buf.length;
     for (const r of records) this.track(r);
