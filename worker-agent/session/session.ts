@@ -13,6 +13,19 @@ import { clientCredentials, NodeCredentials } from '../../proto/node-tls';
 
 export const LEADER_ADDR_HEADER = 'x-shoal-leader-addr';
 const RETRY_MS = 100;
+const MAX_RETRY_MS = 1_000;
+
+/**
+ * The pause before the next attempt after `failures` sessions in a row ended without a
+ * registration, with `managers` to try: RETRY_MS through the first round (a leader change
+ * is usually over by then and the new leader is among them), then doubling per further
+ * round up to MAX_RETRY_MS, so that an agent cut off from every manager tries about once
+ * a second instead of ten times (each try a TLS handshake and a log line).
+ */
+export function retryDelayMs(failures: number, managers: number): number {
+  const rounds = Math.floor(Math.max(0, failures - 1) / Math.max(1, managers));
+  return Math.min(RETRY_MS * 2 ** rounds, MAX_RETRY_MS);
+}
 
 export interface SessionLogger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -53,6 +66,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> {
   private client: DispatcherClient | undefined;
   private restartRequested = false;
   private next = 0;
+  /** Sessions in a row that ended without registering (retryDelayMs). */
+  private failures = 0;
   connectedTo = '';
 
   constructor(private readonly opts: AgentSessionOptions) {
@@ -120,7 +135,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> {
         this.client = undefined;
         this.connectedTo = '';
       }
-      if (this.running) await this.sleep(RETRY_MS);
+      this.failures++;
+      if (this.running) await this.sleep(retryDelayMs(this.failures, this.opts.managers().length));
     }
   }
 
@@ -146,6 +162,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> {
       3_000,
     );
     this.connectedTo = address;
+    this.failures = 0;
     this.opts.logger.info('registered with the leader', { manager: address });
     this.emit('registered', { manager: address, sessionId: reg.sessionId });
     this.learnManagers(reg.managers);
