@@ -25,7 +25,7 @@ import { checkRemoval } from '../../manager/membership/quorum';
 import { isManagerReachable } from '../../manager/membership/quorum';
 import { recoverCommittedState } from '../../manager/membership/force-new-cluster';
 import { AgentSession } from '../../worker-agent/session/session';
-import { describeNode } from '../../worker-agent/session/describe';
+import { describeHost } from '../../worker-agent/session/describe';
 import { TaskRunner } from '../../worker-agent/task-runner/task-runner';
 import { LogSubscriptions } from '../../worker-agent/session/log-subscriptions';
 import type { Logger } from '../log';
@@ -353,7 +353,7 @@ export class NodeDaemon {
       clusterId: s.clusterId,
       managers: () => this.state?.managers ?? [],
       credentials: () => this.creds!,
-      describe: () => describeNode(this.opts.dockerSocket),
+      describe: () => describeHost(this.opts.dockerSocket),
       logger: this.log.child('agent'),
     });
     agent.on('managers', (list) => {

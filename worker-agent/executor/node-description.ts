@@ -15,9 +15,22 @@ const GOARCH: Record<string, string> = {
   i686: '386',
   s390x: 's390x',
   ppc64le: 'ppc64le',
+  x64: 'amd64', // node's os.arch() names (the fallback when no engine answers)
+  ia32: '386',
 };
 
 export const goArch = (machine: string): string => GOARCH[machine] ?? machine;
+
+/** `docker info` Labels (`key=value` or a bare `key`) as a map. */
+export function engineLabels(labels: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of labels ?? []) {
+    const eq = l.indexOf('=');
+    if (eq > 0) out[l.slice(0, eq)] = l.slice(eq + 1);
+    else if (l) out[l] = '';
+  }
+  return out;
+}
 
 export async function describeNode(docker: Docker): Promise<NodeDescription> {
   const info = await docker.info();
@@ -27,12 +40,7 @@ export async function describeNode(docker: Docker): Promise<NodeDescription> {
     resources: { nanoCpus: Number(info.NCPU ?? 0) * 1e9, memoryBytes: Number(info.MemTotal ?? 0) },
     engine: {
       engineVersion: String(info.ServerVersion ?? ''),
-      labels: Object.fromEntries(
-        ((info.Labels as string[] | undefined) ?? []).map((l) => {
-          const eq = l.indexOf('=');
-          return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
-        }),
-      ),
+      labels: engineLabels(info.Labels as string[] | undefined),
     },
   };
 }

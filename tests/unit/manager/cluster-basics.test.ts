@@ -5,7 +5,7 @@ import { checkRemoval, quorumOf } from '../../../manager/membership/quorum';
 import { parseHostPort, raftAddressFor } from '../../../manager/addresses';
 import { nodeFilters, managerStatusText } from '../../../cli/commands/node';
 import { peerHost } from '../../../manager/dispatcher/dispatcher';
-import { engineLabels } from '../../../worker-agent/session/describe';
+import { engineLabels } from '../../../worker-agent/executor/node-description';
 import type { Node } from '../../../manager/api-types';
 
 describe('HeartbeatTracker', () => {
