@@ -5,7 +5,8 @@
 import type { Service, Task } from '../../manager/api-types';
 import type { ConnectionOptions } from '../control-client';
 import { print } from '../output';
-import { getService, isDesired, serviceTasks } from './service';
+import { isWanted } from '../../manager/orchestrator/task-state';
+import { getService, serviceTasks } from './service';
 
 const POLL_MS = 300;
 /** Tasks no node can take for this long make the command give up (the scheduler keeps trying). */
@@ -32,11 +33,11 @@ export const isCurrent = (t: Task, s: Service): boolean =>
   (!!s.spec?.task && JSON.stringify(t.spec) === JSON.stringify(s.spec.task));
 
 export function progressOf(service: Service, tasks: Task[]): Progress {
-  const current = tasks.filter((t) => isDesired(t));
+  const current = tasks.filter((t) => isWanted(t));
   const wanted =
     service.spec?.mode === 'global' ? current.length : Number(service.spec?.replicated?.replicas ?? 0);
   const running = current.filter((t) => t.status?.state === 'RUNNING' && isCurrent(t, service)).length;
-  const stopping = tasks.filter((t) => !isDesired(t) && STARTED.includes(t.status?.state ?? '')).length;
+  const stopping = tasks.filter((t) => !isWanted(t) && STARTED.includes(t.status?.state ?? '')).length;
   const unplaceable = current
     .filter((t) => t.status?.state === 'PENDING' && t.status.err)
     .map((t) => t.status!.err);
@@ -88,7 +89,7 @@ export async function waitForConvergence(
     const service = await getService(o, serviceId);
     const tasks = await serviceTasks(o, [serviceId]);
     const p = progressOf(service, tasks);
-    for (const t of tasks.filter(isDesired)) {
+    for (const t of tasks.filter(isWanted)) {
       const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
       const state = (t.status?.state ?? '').toLowerCase();
       lines.task(t.id, `${label}: ${state}${t.status?.err ? ` (${t.status.err})` : ''}`);
@@ -133,7 +134,7 @@ export async function waitForUpdate(
     const tasks = await serviceTasks(o, [serviceId]);
     const p = progressOf(service, tasks);
     const name = service.spec?.annotations?.name ?? serviceId;
-    for (const t of tasks.filter(isDesired)) {
+    for (const t of tasks.filter(isWanted)) {
       const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
       lines.task(
         t.id,

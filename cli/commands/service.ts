@@ -2,6 +2,7 @@
 import { parseFilters } from './filters';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Service, Task, Node } from '../../manager/api-types';
+import { isWanted } from '../../manager/orchestrator/task-state';
 import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/ListServicesResponse';
 import type { ServiceStatus__Output } from '../../proto/gen/shoal/api/ServiceStatus';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
@@ -33,7 +34,6 @@ import {
 const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : '');
 
 /** Tasks the orchestrator wants running (not history, not being removed). */
-export const isDesired = (t: Task): boolean => t.desiredState === 'RUNNING' || t.desiredState === 'COMPLETE';
 
 /**
  * docker's REPLICAS: `running/desired` as the manager counts them (ListServices status);
@@ -394,7 +394,7 @@ export function serviceCommand(): Command {
         if (k === 'desired-state') {
           if (!['running', 'shutdown', 'accepted'].includes(v))
             throw new Error(`--filter desired-state: must be running, shutdown or accepted, got "${v}"`);
-          rows = rows.filter((t) => (v === 'running' ? isDesired(t) : !isDesired(t)));
+          rows = rows.filter((t) => (v === 'running' ? isWanted(t) : !isWanted(t)));
         } else if (k === 'node') rows = rows.filter((t) => t.nodeName === v || t.nodeId.startsWith(v));
         else throw new Error(`--filter: unknown filter "${k}"; filters: desired-state, node`);
       }

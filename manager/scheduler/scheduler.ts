@@ -5,6 +5,7 @@
 // updated tentatively as tasks are placed, so later decisions see earlier ones; the
 // committed events replay the same changes idempotently.
 import type { Task } from '../api-types';
+import { isWanted } from '../orchestrator/task-state';
 import { compilePlacement } from '../constraints/placement';
 import { askFor } from './filters';
 import { Pipeline } from './pipeline';
@@ -31,7 +32,7 @@ export interface ScheduleResult {
 
 /** Is this task waiting for the scheduler? (The allocator moves NEW to PENDING.) */
 export function awaitsScheduling(t: Task): boolean {
-  return t.status?.state === 'PENDING' && (t.desiredState === 'RUNNING' || t.desiredState === 'COMPLETE');
+  return t.status?.state === 'PENDING' && isWanted(t);
 }
 
 export function scheduleBatch(
