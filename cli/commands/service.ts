@@ -33,8 +33,6 @@ import {
 
 const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : '');
 
-/** Tasks the orchestrator wants running (not history, not being removed). */
-
 /**
  * docker's REPLICAS: `running/desired` as the manager counts them (ListServices status);
  * a job's column follows its current run, which needs its tasks.

@@ -315,10 +315,7 @@ describe('a 3-manager, 2-worker cluster on the lab', () => {
     // port): its first promotion cannot finish and must leave it a plain worker, not a
     // manager in name only that never tries again.
     const raftPort = String(Number(c.addr('w1').split(':')[1]) + 1);
-    const rules = ['INPUT --dport', 'OUTPUT --dport'].map((r) => {
-      const [chain, opt] = r.split(' ');
-      return [chain, '-p', 'tcp', opt, raftPort, '-j', 'DROP'];
-    });
+    const rules = ['INPUT', 'OUTPUT'].map((chain) => [chain, '-p', 'tcp', '--dport', raftPort, '-j', 'DROP']);
     const logFile = path.join(c.host('w1').dir, PRIVATE_PATHS['/var/log'], 'shoald.log');
     const failuresBefore = (fs.readFileSync(logFile, 'utf8').match(/promotion failed/g) ?? []).length;
     try {
