@@ -9,6 +9,7 @@ import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTa
 import { addConnectionOptions, ConnectionOptions, control, localInfo } from '../control-client';
 import { Column, formatRows, print } from '../output';
 import { collect, keyValueOption } from './options';
+import { readModifyWrite } from './read-modify-write';
 
 const cap = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : '');
 
@@ -75,16 +76,18 @@ async function getNode(o: ConnectionOptions, ref: string): Promise<Node> {
   return (await control<GetNodeResponse__Output>(o, 'GetNode', { nodeId: ref })).node as Node;
 }
 
-async function updateNode(o: ConnectionOptions, ref: string, change: (n: Node) => void): Promise<Node> {
-  const node = await getNode(o, ref);
-  change(node);
-  return (
-    await control<GetNodeResponse__Output>(o, 'UpdateNode', {
-      nodeId: node.id,
-      nodeVersion: node.meta?.version,
-      spec: node.spec,
-    })
-  ).node as Node;
+function updateNode(o: ConnectionOptions, ref: string, change: (n: Node) => void): Promise<Node> {
+  return readModifyWrite(async () => {
+    const node = await getNode(o, ref);
+    change(node);
+    return (
+      await control<GetNodeResponse__Output>(o, 'UpdateNode', {
+        nodeId: node.id,
+        nodeVersion: node.meta?.version,
+        spec: node.spec,
+      })
+    ).node as Node;
+  });
 }
 
 const AVAILABILITY = ['active', 'pause', 'drain'];

@@ -11,6 +11,7 @@ import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNo
 import { addConnectionOptions, ConnectionOptions, control } from '../control-client';
 import { Column, formatRows, print } from '../output';
 import { collect, intOption, keyValueOption } from './options';
+import { readModifyWrite } from './read-modify-write';
 import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
 import { applyContainerFlags, ContainerFlags } from './service-container-flags';
 import { waitForConvergence, waitForUpdate } from './service-converge';
@@ -200,17 +201,19 @@ async function updateService(
   change: (s: Service) => void,
   force = false,
 ): Promise<Service> {
-  const current = await getService(o, ref);
-  const spec = current.spec!;
-  change(current);
-  if (force && spec.task) spec.task.forceUpdate = Number(spec.task.forceUpdate ?? 0) + 1;
-  return (
-    await control<GetServiceResponse__Output>(o, 'UpdateService', {
-      serviceId: current.id,
-      serviceVersion: current.meta?.version,
-      spec,
-    })
-  ).service as Service;
+  return readModifyWrite(async () => {
+    const current = await getService(o, ref);
+    const spec = current.spec!;
+    change(current);
+    if (force && spec.task) spec.task.forceUpdate = Number(spec.task.forceUpdate ?? 0) + 1;
+    return (
+      await control<GetServiceResponse__Output>(o, 'UpdateService', {
+        serviceId: current.id,
+        serviceVersion: current.meta?.version,
+        spec,
+      })
+    ).service as Service;
+  });
 }
 
 async function rollbackService(o: ConnectionOptions & WaitFlags, ref: string): Promise<void> {
