@@ -240,11 +240,19 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Every manager of the cluster, the ones up first (weight 1) and the ones down after
+   * (weight 0): agents replace their list with this one, so a manager left out while it
+   * was down (a restart) would be unknown to them if the others then died, and after
+   * `--force-new-cluster` they could never find the survivor. A manager removed from the
+   * cluster is no longer a manager node and leaves the list.
+   */
   private managers(): WeightedPeer[] {
     return this.ctx.local
       .byIndex('nodes', 'role', 'manager')
-      .filter((n) => n.managerStatus?.addr && n.status?.state !== 'DOWN')
-      .map((n) => ({ nodeId: n.id, addr: n.managerStatus!.addr, weight: 1 }));
+      .filter((n) => n.managerStatus?.addr)
+      .map((n) => ({ nodeId: n.id, addr: n.managerStatus!.addr, weight: n.status?.state === 'DOWN' ? 0 : 1 }))
+      .sort((a, b) => b.weight - a.weight);
   }
 
   // ---- assignments: a COMPLETE set of the node's tasks, then changes as they happen
