@@ -18,6 +18,7 @@ import type { ManagerContext } from '../context';
 import { LEADER_ADDR_HEADER } from '../forwarding';
 import { translateRaftError } from '../errors';
 import { HeartbeatTracker } from '../node-status/heartbeats';
+import { managerPeers } from './manager-peers';
 import { TaskFanout } from './task-fanout';
 import { TaskStatusBatcher } from './status-batcher';
 import { StallTolerantClock } from './stall';
@@ -240,19 +241,8 @@ export class Dispatcher {
     }
   }
 
-  /**
-   * Every manager of the cluster, the ones up first (weight 1) and the ones down after
-   * (weight 0): agents replace their list with this one, so a manager left out while it
-   * was down (a restart) would be unknown to them if the others then died, and after
-   * `--force-new-cluster` they could never find the survivor. A manager removed from the
-   * cluster is no longer a manager node and leaves the list.
-   */
   private managers(): WeightedPeer[] {
-    return this.ctx.local
-      .byIndex('nodes', 'role', 'manager')
-      .filter((n) => n.managerStatus?.addr)
-      .map((n) => ({ nodeId: n.id, addr: n.managerStatus!.addr, weight: n.status?.state === 'DOWN' ? 0 : 1 }))
-      .sort((a, b) => b.weight - a.weight);
+    return managerPeers(this.ctx.local.byIndex('nodes', 'role', 'manager'));
   }
 
   // ---- assignments: a COMPLETE set of the node's tasks, then changes as they happen
