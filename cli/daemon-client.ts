@@ -2,11 +2,11 @@
 // ./unary-call: no grpc-js), and the promise wrapper for grpc-js unary calls elsewhere.
 import type * as Grpc from '@grpc/grpc-js';
 import { methodCodec } from '../proto/light';
-import { callMethod } from './unary-call';
+import { callMethod } from './socket-call';
 import type { DaemonClient } from '../proto/gen/shoal/daemon/Daemon';
 import type { PingResponse__Output } from '../proto/gen/shoal/daemon/PingResponse';
 
-export const DEFAULT_SOCKET = '/run/shoal/shoal.sock';
+export { DEFAULT_SOCKET } from './default-socket';
 
 /** Calls a Daemon method by name on the shoald at `socket` (relative to the working directory). */
 export function daemonCall<Res>(
