@@ -12,7 +12,7 @@ import type { ControlClient } from '../proto/gen/shoal/api/Control';
 import type { InfoResponse__Output } from '../proto/gen/shoal/daemon/InfoResponse';
 import { DEFAULT_SOCKET, callUnary, daemonCall } from './daemon-client';
 import { methodCodec } from '../proto/light';
-import { callMethod } from './unary-call';
+import { callMethod, CallError, OpenCall, streamMethod } from './socket-call';
 
 export const DEFAULT_TLS_DIR = '/var/lib/shoal/certificates';
 export const CALL_TIMEOUT_MS = 15_000;
@@ -69,6 +69,50 @@ export async function control<Res>(
   } finally {
     client.close();
   }
+}
+
+/**
+ * Opens a server stream of a Control method (Watch); each message goes to `onMessage`.
+ * The local socket goes through ./socket-call as unary calls do; -H through grpc-js.
+ */
+export function controlStream<Msg>(
+  o: ConnectionOptions,
+  method: keyof ControlClient & string,
+  req: object,
+  onMessage: (message: Msg) => void,
+): OpenCall {
+  if (!o.host)
+    return streamMethod<Msg>(
+      o.socket,
+      methodCodec('control.proto', 'shoal.api.Control', method, { serverStream: true }),
+      req,
+      onMessage,
+    );
+  const client = controlClient(o);
+  const fn = (client[method] as unknown as (req: object) => Grpc.ClientReadableStream<Msg>).bind(client);
+  const call = fn(req);
+  let cancelled = false;
+  const done = new Promise<void>((resolve, reject) => {
+    call.on('data', (msg: Msg) => {
+      try {
+        onMessage(msg);
+      } catch (err) {
+        reject(err as Error);
+        call.cancel();
+      }
+    });
+    call.on('error', (err: Grpc.ServiceError) =>
+      cancelled ? resolve() : reject(new CallError(err.code, err.details || err.message)),
+    );
+    call.on('end', () => resolve());
+  }).finally(() => client.close());
+  return {
+    cancel: () => {
+      cancelled = true;
+      call.cancel();
+    },
+    done,
+  };
 }
 
 export function localInfo(socket: string): Promise<InfoResponse__Output> {

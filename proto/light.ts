@@ -24,11 +24,21 @@ function rootOf(contract: string): protobuf.Root {
   return root;
 }
 
-/** `method` of `service` (e.g. 'shoal.api.Control') in `contract` (e.g. 'control.proto'). */
-export function methodCodec(contract: string, service: string, method: string): MethodCodec {
+/**
+ * `method` of `service` (e.g. 'shoal.api.Control') in `contract` (e.g. 'control.proto'): a
+ * unary method, or with `serverStream` one that answers with a stream of messages.
+ */
+export function methodCodec(
+  contract: string,
+  service: string,
+  method: string,
+  shape: { serverStream?: boolean } = {},
+): MethodCodec {
   const m = rootOf(contract).lookupService(service).methods[method];
   if (!m) throw new Error(`${service} has no method ${method}`);
-  if (m.requestStream || m.responseStream) throw new Error(`${service}/${method} is a streaming method`);
+  if (m.requestStream) throw new Error(`${service}/${method} takes a stream of requests`);
+  if (!!m.responseStream !== !!shape.serverStream)
+    throw new Error(`${service}/${method} ${m.responseStream ? 'answers with a stream' : 'is unary'}`);
   m.resolve();
   const req = m.resolvedRequestType!;
   const res = m.resolvedResponseType!;

@@ -4,7 +4,7 @@
 // status moves when its agent registers, a service's update status during a rolling
 // update. The command's change (add a label, set the replicas) is meant against the
 // latest object, so it is read and applied again, a few times, before giving up.
-import { GrpcStatus } from '../unary-call';
+import { GrpcStatus } from '../socket-call';
 
 export const UPDATE_ATTEMPTS = 5;
 

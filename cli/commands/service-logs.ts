@@ -12,7 +12,7 @@ import type { LogMessage__Output } from '../../proto/gen/shoal/api/LogMessage';
 import type { LogContext__Output } from '../../proto/gen/shoal/api/LogContext';
 import type { SubscribeLogsMessage__Output } from '../../proto/gen/shoal/api/SubscribeLogsMessage';
 import { addConnectionOptions, ConnectionOptions, control, controlClient } from '../control-client';
-import { GrpcStatus } from '../unary-call';
+import { GrpcStatus } from '../socket-call';
 
 export interface LogFormat {
   noTaskIds?: boolean;

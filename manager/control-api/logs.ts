@@ -1,18 +1,16 @@
-// Control API: SubscribeLogs, the one server-streaming method (`service logs`). Like every
-// control call it is served by the leader, whose log broker reaches all agents; a
-// follower relays the stream there (manager/logs/relay.ts). The stream ends when every
-// asked node finished, or with -f when the operator cancels; this manager losing the
-// leadership ends it with UNAVAILABLE rather than leaving it silent.
+// Control API: SubscribeLogs (`service logs`). Served by the leader, whose log broker
+// reaches all agents (routing: leader-stream.ts). The stream ends when every asked node
+// finished, or with -f when the operator cancels; this manager losing the leadership
+// ends it with UNAVAILABLE rather than leaving it silent.
 import * as grpc from '@grpc/grpc-js';
 import type { SubscribeLogsRequest__Output } from '../../proto/gen/shoal/api/SubscribeLogsRequest';
 import type { SubscribeLogsMessage } from '../../proto/gen/shoal/api/SubscribeLogsMessage';
 import { statusError } from '../ca';
 import { asServiceError } from '../grpc-util';
 import type { ManagerContext } from '../context';
-import { isForwarded } from '../forwarding';
-import { relayLogs } from '../logs';
 import type { LogSink } from '../logs';
-import { requireNodeRecord, type ControlServerOptions } from './server';
+import type { ControlServerOptions } from './server';
+import { endOnLostLeadership, leaderStreamHandler } from './leader-stream';
 
 type LogsCall = grpc.ServerWritableStream<SubscribeLogsRequest__Output, SubscribeLogsMessage>;
 
@@ -34,39 +32,17 @@ export function subscribeLogsHandler(
   opts: ControlServerOptions,
   unavailable: () => Error,
 ): grpc.handleServerStreamingCall<SubscribeLogsRequest__Output, SubscribeLogsMessage> {
-  return (call) => {
-    serve(call).catch((err: unknown) => call.emit('error', asServiceError(err)));
-  };
-
-  async function serve(call: LogsCall): Promise<void> {
-    const c = ctx();
-    if (!c) throw unavailable();
-    if (opts.authenticate) {
-      // Operators only: a manager certificate (workers publish, they never subscribe).
-      const caller = c.authenticator.requireRole(call, 'manager');
-      await requireNodeRecord(c, caller.nodeId);
-    }
-    validateSubscribeLogs(call.request);
-    const route = await c.leaderRoute(opts.leaderWaitMs ?? 3_000);
-    if (!route.self) {
-      if (isForwarded(call))
-        throw statusError(
-          grpc.status.UNAVAILABLE,
-          'not the leader (the relaying manager had a stale view); retry',
-        );
-      relayLogs(c.connections, route.address, method, call as grpc.ServerWritableStream<unknown, unknown>);
-      return;
-    }
-    serveHere(c, call);
-  }
+  // Operators only (a manager certificate on the cluster port): workers publish logs,
+  // they never subscribe.
+  return leaderStreamHandler(ctx, method, opts, unavailable, { validate: validateSubscribeLogs, serve });
 }
 
-function serveHere(c: ManagerContext, call: LogsCall): void {
+function serve(c: ManagerContext, call: LogsCall): void {
   let finished = false;
   const finish = (err?: grpc.ServiceError) => {
     if (finished) return;
     finished = true;
-    c.raft.off('role', onRole);
+    stopWatchingRole();
     if (err) call.emit('error', err);
     else call.end();
   };
@@ -75,17 +51,11 @@ function serveHere(c: ManagerContext, call: LogsCall): void {
     onDrain: (fn) => call.once('drain', fn),
     end: () => finish(),
   };
-  const onRole = () => {
-    if (c.isLeader) return;
-    cancel();
-    finish(
-      asServiceError(
-        statusError(grpc.status.UNAVAILABLE, 'this manager stopped leading; run the command again'),
-      ),
-    );
-  };
-  c.raft.on('role', onRole);
   let cancel: () => void = () => undefined;
+  const stopWatchingRole = endOnLostLeadership(c, (err) => {
+    cancel();
+    finish(err);
+  });
   try {
     cancel = c.logs.subscribe(call.request.selector!, call.request.options ?? defaultOptions, sink);
   } catch (err) {
@@ -94,7 +64,7 @@ function serveHere(c: ManagerContext, call: LogsCall): void {
   }
   call.on('cancelled', () => {
     finished = true;
-    c.raft.off('role', onRole);
+    stopWatchingRole();
     cancel();
   });
 }

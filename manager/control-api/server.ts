@@ -12,6 +12,13 @@ import { asServiceError } from '../grpc-util';
 import type { ManagerContext } from '../context';
 import { isForwarded, startForward } from '../forwarding';
 import { subscribeLogsHandler } from './logs';
+import { watchHandler } from './watch';
+
+/** The server-streaming methods, by name. */
+const STREAMS: Record<string, typeof subscribeLogsHandler | typeof watchHandler> = {
+  SubscribeLogs: subscribeLogsHandler,
+  Watch: watchHandler,
+};
 
 /** One method's logic, run on the leader. Requests arrive decoded, responses are plain objects. */
 export type ControlMethod = (request: never, ctx: ManagerContext) => Promise<object>;
@@ -41,13 +48,11 @@ export function controlHandlers(
   const service = controlServiceDefinition();
   const handlers: grpc.UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(service)) {
-    if (name === 'SubscribeLogs') {
-      // The one streaming method: it routes to the leader itself (see logs.ts).
+    const stream = STREAMS[name];
+    if (stream) {
+      // Streaming methods route to the leader themselves (see leader-stream.ts).
       const m = method as grpc.MethodDefinition<unknown, unknown>;
-      handlers[name] = subscribeLogsHandler(ctx, m, opts, unavailable) as grpc.handleServerStreamingCall<
-        unknown,
-        unknown
-      >;
+      handlers[name] = stream(ctx, m, opts, unavailable) as grpc.handleServerStreamingCall<unknown, unknown>;
       continue;
     }
     handlers[name] = (

@@ -1,5 +1,4 @@
 // The log broker behind `shoal service logs` (see broker.ts for the design).
 export { LogBroker } from './broker';
 export type { AgentLogChannel, LogPublisher, LogSink } from './broker';
-export { relayLogs } from './relay';
 export { logContext, planNodes, selectedTasks, selects } from './selection';

@@ -127,6 +127,10 @@ import type { UpdateServiceRequest as _shoal_api_UpdateServiceRequest, UpdateSer
 import type { UpdateServiceResponse as _shoal_api_UpdateServiceResponse, UpdateServiceResponse__Output as _shoal_api_UpdateServiceResponse__Output } from './shoal/api/UpdateServiceResponse';
 import type { UpdateStatus as _shoal_api_UpdateStatus, UpdateStatus__Output as _shoal_api_UpdateStatus__Output } from './shoal/api/UpdateStatus';
 import type { VirtualIP as _shoal_api_VirtualIP, VirtualIP__Output as _shoal_api_VirtualIP__Output } from './shoal/api/VirtualIP';
+import type { WatchEntry as _shoal_api_WatchEntry, WatchEntry__Output as _shoal_api_WatchEntry__Output } from './shoal/api/WatchEntry';
+import type { WatchEvent as _shoal_api_WatchEvent, WatchEvent__Output as _shoal_api_WatchEvent__Output } from './shoal/api/WatchEvent';
+import type { WatchMessage as _shoal_api_WatchMessage, WatchMessage__Output as _shoal_api_WatchMessage__Output } from './shoal/api/WatchMessage';
+import type { WatchRequest as _shoal_api_WatchRequest, WatchRequest__Output as _shoal_api_WatchRequest__Output } from './shoal/api/WatchRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -262,6 +266,10 @@ export interface ProtoGrpcType {
       UpdateServiceResponse: MessageTypeDefinition<_shoal_api_UpdateServiceResponse, _shoal_api_UpdateServiceResponse__Output>
       UpdateStatus: MessageTypeDefinition<_shoal_api_UpdateStatus, _shoal_api_UpdateStatus__Output>
       VirtualIP: MessageTypeDefinition<_shoal_api_VirtualIP, _shoal_api_VirtualIP__Output>
+      WatchEntry: MessageTypeDefinition<_shoal_api_WatchEntry, _shoal_api_WatchEntry__Output>
+      WatchEvent: MessageTypeDefinition<_shoal_api_WatchEvent, _shoal_api_WatchEvent__Output>
+      WatchMessage: MessageTypeDefinition<_shoal_api_WatchMessage, _shoal_api_WatchMessage__Output>
+      WatchRequest: MessageTypeDefinition<_shoal_api_WatchRequest, _shoal_api_WatchRequest__Output>
     }
   }
 }

@@ -1,5 +1,5 @@
 import { readModifyWrite, UPDATE_ATTEMPTS } from '../../../cli/commands/read-modify-write';
-import { CallError, GrpcStatus } from '../../../cli/unary-call';
+import { CallError, GrpcStatus } from '../../../cli/socket-call';
 
 const outOfSequence = () =>
   new CallError(GrpcStatus.ABORTED, 'update out of sequence: node x is at version 35');

@@ -46,8 +46,16 @@ describe('proto/light', () => {
     });
   });
 
-  it('names what is missing: an unknown method, a streaming one', () => {
+  it('names what is missing: an unknown method, a stream taken for unary or the reverse', () => {
     expect(() => methodCodec('control.proto', 'shoal.api.Control', 'Nope')).toThrow(/has no method Nope/);
-    expect(() => methodCodec('control.proto', 'shoal.api.Control', 'SubscribeLogs')).toThrow(/streaming/);
+    expect(() => methodCodec('control.proto', 'shoal.api.Control', 'SubscribeLogs')).toThrow(
+      /answers with a stream/,
+    );
+    expect(() =>
+      methodCodec('control.proto', 'shoal.api.Control', 'GetTask', { serverStream: true }),
+    ).toThrow(/is unary/);
+    expect(methodCodec('control.proto', 'shoal.api.Control', 'Watch', { serverStream: true }).path).toBe(
+      '/shoal.api.Control/Watch',
+    );
   });
 });

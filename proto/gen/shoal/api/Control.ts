@@ -64,6 +64,8 @@ import type { UpdateSecretRequest as _shoal_api_UpdateSecretRequest, UpdateSecre
 import type { UpdateSecretResponse as _shoal_api_UpdateSecretResponse, UpdateSecretResponse__Output as _shoal_api_UpdateSecretResponse__Output } from '../../shoal/api/UpdateSecretResponse';
 import type { UpdateServiceRequest as _shoal_api_UpdateServiceRequest, UpdateServiceRequest__Output as _shoal_api_UpdateServiceRequest__Output } from '../../shoal/api/UpdateServiceRequest';
 import type { UpdateServiceResponse as _shoal_api_UpdateServiceResponse, UpdateServiceResponse__Output as _shoal_api_UpdateServiceResponse__Output } from '../../shoal/api/UpdateServiceResponse';
+import type { WatchMessage as _shoal_api_WatchMessage, WatchMessage__Output as _shoal_api_WatchMessage__Output } from '../../shoal/api/WatchMessage';
+import type { WatchRequest as _shoal_api_WatchRequest, WatchRequest__Output as _shoal_api_WatchRequest__Output } from '../../shoal/api/WatchRequest';
 
 export interface ControlClient extends grpc.Client {
   CreateConfig(argument: _shoal_api_CreateConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shoal_api_CreateConfigResponse__Output>): grpc.ClientUnaryCall;
@@ -341,6 +343,11 @@ export interface ControlClient extends grpc.Client {
   updateService(argument: _shoal_api_UpdateServiceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shoal_api_UpdateServiceResponse__Output>): grpc.ClientUnaryCall;
   updateService(argument: _shoal_api_UpdateServiceRequest, callback: grpc.requestCallback<_shoal_api_UpdateServiceResponse__Output>): grpc.ClientUnaryCall;
   
+  Watch(argument: _shoal_api_WatchRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_WatchMessage__Output>;
+  Watch(argument: _shoal_api_WatchRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_WatchMessage__Output>;
+  watch(argument: _shoal_api_WatchRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_WatchMessage__Output>;
+  watch(argument: _shoal_api_WatchRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_shoal_api_WatchMessage__Output>;
+  
 }
 
 export interface ControlHandlers extends grpc.UntypedServiceImplementation {
@@ -406,6 +413,8 @@ export interface ControlHandlers extends grpc.UntypedServiceImplementation {
   
   UpdateService: grpc.handleUnaryCall<_shoal_api_UpdateServiceRequest__Output, _shoal_api_UpdateServiceResponse>;
   
+  Watch: grpc.handleServerStreamingCall<_shoal_api_WatchRequest__Output, _shoal_api_WatchMessage>;
+  
 }
 
 export interface ControlDefinition extends grpc.ServiceDefinition {
@@ -440,4 +449,5 @@ export interface ControlDefinition extends grpc.ServiceDefinition {
   UpdateNode: MethodDefinition<_shoal_api_UpdateNodeRequest, _shoal_api_UpdateNodeResponse, _shoal_api_UpdateNodeRequest__Output, _shoal_api_UpdateNodeResponse__Output>
   UpdateSecret: MethodDefinition<_shoal_api_UpdateSecretRequest, _shoal_api_UpdateSecretResponse, _shoal_api_UpdateSecretRequest__Output, _shoal_api_UpdateSecretResponse__Output>
   UpdateService: MethodDefinition<_shoal_api_UpdateServiceRequest, _shoal_api_UpdateServiceResponse, _shoal_api_UpdateServiceRequest__Output, _shoal_api_UpdateServiceResponse__Output>
+  Watch: MethodDefinition<_shoal_api_WatchRequest, _shoal_api_WatchMessage, _shoal_api_WatchRequest__Output, _shoal_api_WatchMessage__Output>
 }

@@ -1,11 +1,11 @@
-// A follower's half of a log subscription: the operator's stream is re-opened on the
-// leader, which holds every agent's session (see broker.ts), and the leader's messages
-// are passed through. Back-pressure carries over: when the operator reads slowly the
-// leader's stream is paused, and through it the agents' PublishLogs calls.
+// A follower's half of a server stream served by the leader (log subscriptions, watches):
+// the operator's stream is re-opened on the leader and the leader's messages are passed
+// through. Back-pressure carries over: when the operator reads slowly the leader's
+// stream is paused (and through it, for logs, the agents' PublishLogs calls).
 import * as grpc from '@grpc/grpc-js';
-import { FORWARDED_HEADER, ManagerConnections } from '../forwarding';
+import { FORWARDED_HEADER, ManagerConnections } from './forwarding';
 
-export function relayLogs<Req, Msg>(
+export function relayStream<Req, Msg>(
   connections: ManagerConnections,
   address: string,
   method: grpc.MethodDefinition<Req, Msg>,
