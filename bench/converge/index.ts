@@ -8,9 +8,10 @@
 //     "dies": kill -9 of its shoald, its dockerd and its containers' processes (a
 //     dockerd killed alone leaves its containers running under their shims, which would
 //     not be a dead host); timed until 30 tasks are Running on the other hosts.
-// Progress is polled through the control API on a manager's local socket every 50 ms,
-// with one kept-open client, so the polling costs no CLI process start and no connection
-// set-up (Swarm's likewise: one dockerode client on its manager's API). Every timed phase
+// Progress comes from the leader's Watch stream on its local socket (./task-watch: each
+// task's Running is seen when it commits, as `--detach=false` sees it). Swarm's is polled
+// every 50 ms through one kept-open dockerode client on its manager's API: dockerd offers
+// no watch, so each side is observed through the best its API has. Every timed phase
 // (floor, converge, scale, loss; Swarm's too) starts once the machine is quiet again
 // (bench/reference settle): removing the previous phase's containers keeps the kernel and
 // containerd busy for seconds after the call returns.
@@ -41,14 +42,13 @@ import { hostDockerSocket, hostShoalSocket, labDown, labUp } from '../../deploy/
 import { sweepLab } from '../../deploy/lab/sweeper';
 import type { LabState } from '../../deploy/lab/state';
 import { dockerdPid, swarmInit } from '../../deploy/lab/swarm-reference';
-import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
-import type { ListServicesResponse__Output } from '../../proto/gen/shoal/api/ListServicesResponse';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
 import { LabCluster, sleep, waitFor } from '../../tests/support/lab-cluster';
 import { directStart, machineCpu, settle, swarmConverge } from '../reference';
 import type { Figures } from '../run';
 import { round } from '../stats';
+import { ServiceTaskWatch } from './task-watch';
 
 export const description =
   'service converge (30, 100 replicas) and scale 30->60 vs the dockerode floor; worker loss to 30/30 again';
@@ -57,51 +57,16 @@ const POLL_MS = 50;
 /** Extra `service create` flags for every service of the run (--tag-only: --no-resolve-image). */
 let createFlags: string[] = [];
 
-interface Progress {
-  running: number; // desired Running and reported Running
-  slots: number[];
-  byNode: Map<string, number>;
-}
-
 /**
- * Reads progress, nodes and a service's image through one kept-open client: the poller
- * runs on the 2 cores it measures, and a new client per poll (connect, HTTP/2 set-up)
- * cost ~3x the call itself. Swarm's poller (bench/reference) is one dockerode client too.
+ * Reads nodes and a service's image through one kept-open client: the worker-loss phase
+ * polls the nodes on the 2 cores it measures, and a new client per poll (connect, HTTP/2
+ * set-up) cost ~3x the call itself.
  */
 class Poller {
   private readonly client: ControlClient;
 
   constructor(c: LabCluster, via: string) {
     this.client = controlClient({ socket: hostShoalSocket(c.host(via)), tlsDir: '' });
-  }
-
-  /**
-   * Tasks running, as `service ls` counts them (ListServices with status): the manager
-   * counts, so a poll sends one service instead of all its tasks, as Swarm's does.
-   */
-  async running(serviceId: string): Promise<number> {
-    const res = await callUnary<ListServicesResponse__Output>(
-      (opts, cb) =>
-        this.client.ListServices(
-          { filters: { common: { idPrefixes: [serviceId] } }, status: true },
-          opts,
-          cb,
-        ),
-      CALL_TIMEOUT_MS,
-    );
-    return Number(res.statuses[serviceId]?.runningTasks ?? 0);
-  }
-
-  /** Where the running tasks are, from the tasks themselves (worker loss). */
-  async progress(serviceId: string): Promise<Progress> {
-    const res = await callUnary<ListTasksResponse__Output>(
-      (opts, cb) => this.client.ListTasks({ filters: { serviceIds: [serviceId] } }, opts, cb),
-      CALL_TIMEOUT_MS,
-    );
-    const live = res.tasks.filter((t) => t.desiredState === 'RUNNING' && t.status?.state === 'RUNNING');
-    const byNode = new Map<string, number>();
-    for (const t of live) byNode.set(t.nodeId, (byNode.get(t.nodeId) ?? 0) + 1);
-    return { running: live.length, slots: live.map((t) => t.slot), byNode };
   }
 
   async nodes(): Promise<ListNodesResponse__Output['nodes']> {
@@ -203,16 +168,19 @@ async function converge(
   ).trim();
   const createdMs = performance.now() - started;
   let firstRunningMs = NaN;
-  await waitFor(
-    `${name}: ${replicas} running`,
-    async () => {
-      const n = await p.running(id);
-      if (Number.isNaN(firstRunningMs) && n > 0) firstRunningMs = performance.now() - started;
-      return n === replicas;
-    },
-    180_000,
-    POLL_MS,
-  );
+  const tasks = new ServiceTaskWatch(hostShoalSocket(c.host(via)), id);
+  try {
+    await tasks.until(
+      `${name}: ${replicas} running`,
+      ({ running }) => {
+        if (Number.isNaN(firstRunningMs) && running > 0) firstRunningMs = performance.now() - started;
+        return running === replicas;
+      },
+      180_000,
+    );
+  } finally {
+    tasks.close();
+  }
   const ms = performance.now() - started;
   console.error(`${name}: image ${await p.image(id)}`);
   console.error(
@@ -231,7 +199,8 @@ async function converge30(c: LabCluster, p: Poller, via: string, image: string, 
   await settle();
   const s0 = performance.now();
   await shoalOk(c, via, ['service', 'scale', '--detach', 'c30=60']);
-  await waitFor('c30: 60 running', async () => (await p.running(id)) === 60, 180_000, POLL_MS);
+  const tasks = new ServiceTaskWatch(hostShoalSocket(c.host(via)), id);
+  await tasks.until('c30: 60 running', ({ running }) => running === 60, 180_000).finally(() => tasks.close());
   const scaleMs = performance.now() - s0;
   console.error(`scale 30 -> 60: Running after ${round(scaleMs, 0)} ms`);
   await removeService(c, via, 'c30');
@@ -260,7 +229,9 @@ async function removeService(c: LabCluster, via: string, name: string): Promise<
 async function workerLoss(c: LabCluster, p: Poller, via: string, image: string) {
   const { id } = await converge(c, p, via, 'loss', 30, image);
   const ids = new Map((await p.nodes()).map((n) => [n.description?.hostname ?? '', n.id]));
-  const before = await p.progress(id);
+  const tasks = new ServiceTaskWatch(hostShoalSocket(c.host(via)), id);
+  await tasks.until('loss: the watch caught up', ({ running }) => running === 30, 10_000);
+  const before = tasks.progress();
   // The worker with the most tasks of the service.
   const victim = c.workers
     .map((w) => ({ w, n: before.byNode.get(ids.get(w) ?? '') ?? 0 }))
@@ -277,15 +248,13 @@ async function workerLoss(c: LabCluster, p: Poller, via: string, image: string) 
     60_000,
     POLL_MS,
   ).then(() => (downMs = performance.now() - killedAt));
-  await waitFor(
-    'loss: 30 running on the other hosts',
-    async () => {
-      const now = await p.progress(id);
-      return now.running === 30 && !now.byNode.has(victimId) && new Set(now.slots).size === 30;
-    },
-    120_000,
-    POLL_MS,
-  );
+  await tasks
+    .until(
+      'loss: 30 running on the other hosts',
+      (now) => now.running === 30 && !now.byNode.has(victimId) && new Set(now.slots).size === 30,
+      120_000,
+    )
+    .finally(() => tasks.close());
   const lossMs = performance.now() - killedAt;
   await downWatch;
   console.error(

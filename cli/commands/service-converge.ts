@@ -1,14 +1,14 @@
 // `--detach=false` (the default of create/update/scale): follow the service's tasks until
 // every desired task runs the current spec and every retired task has stopped. Prints a
-// line per task whenever its state changes. Fails with the reason when the service
-// cannot converge: tasks no node can take, or no convergence within the time limit.
+// line per task whenever its state changes (as the Watch stream tells: service-watch.ts).
+// Fails with the reason when the service cannot converge: tasks no node can take, or no
+// convergence within the time limit.
 import type { Service, Task } from '../../manager/api-types';
 import type { ConnectionOptions } from '../control-client';
 import { print } from '../output';
 import { isWanted } from '../../manager/orchestrator/task-state';
-import { getService, serviceTasks } from './service';
+import { followService } from './service-watch';
 
-const POLL_MS = 300;
 /** Tasks no node can take for this long make the command give up (the scheduler keeps trying). */
 const UNPLACEABLE_MS = 5_000;
 export const CONVERGE_TIMEOUT_MS = 180_000;
@@ -77,7 +77,7 @@ export class ProgressLines {
   }
 }
 
-export async function waitForConvergence(
+export function waitForConvergence(
   o: ConnectionOptions,
   serviceId: string,
   opts: { quiet: boolean; timeoutMs?: number },
@@ -85,11 +85,9 @@ export async function waitForConvergence(
   const lines = new ProgressLines(opts.quiet);
   const deadline = Date.now() + (opts.timeoutMs ?? CONVERGE_TIMEOUT_MS);
   let stuckSince = 0;
-  for (;;) {
-    const service = await getService(o, serviceId);
-    const tasks = await serviceTasks(o, [serviceId]);
+  return followService(o, serviceId, (service, tasks) => {
     const p = progressOf(service, tasks);
-    for (const t of tasks.filter(isWanted)) {
+    for (const t of tasks.filter(isWanted).sort(bySlot)) {
       const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
       const state = (t.status?.state ?? '').toLowerCase();
       lines.task(t.id, `${label}: ${state}${t.status?.err ? ` (${t.status.err})` : ''}`);
@@ -97,7 +95,7 @@ export async function waitForConvergence(
     lines.overall(`overall progress: ${p.running} out of ${p.wanted} tasks`);
     if (p.converged) {
       lines.say('verify: Service converged');
-      return;
+      return true;
     }
     if (p.unplaceable.length && p.running + p.unplaceable.length >= p.wanted) {
       stuckSince ||= Date.now();
@@ -112,8 +110,8 @@ export async function waitForConvergence(
         `service ${service.spec?.annotations?.name} did not converge within ${Math.round((opts.timeoutMs ?? CONVERGE_TIMEOUT_MS) / 1000)} s ` +
           `(${p.running} of ${p.wanted} tasks running); see \`shoal service ps\``,
       );
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+    return false;
+  });
 }
 
 /**
@@ -121,7 +119,7 @@ export async function waitForConvergence(
  * per slot as its task moves on, and the overall count. Returns when it completed;
  * fails with the manager's reason when it paused or rolled back on its own.
  */
-export async function waitForUpdate(
+export function waitForUpdate(
   o: ConnectionOptions,
   serviceId: string,
   opts: { quiet: boolean; rollback: boolean; timeoutMs?: number },
@@ -129,12 +127,10 @@ export async function waitForUpdate(
   const lines = new ProgressLines(opts.quiet);
   const timeoutMs = opts.timeoutMs ?? CONVERGE_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const service = await getService(o, serviceId);
-    const tasks = await serviceTasks(o, [serviceId]);
+  return followService(o, serviceId, (service, tasks) => {
     const p = progressOf(service, tasks);
     const name = service.spec?.annotations?.name ?? serviceId;
-    for (const t of tasks.filter(isWanted)) {
+    for (const t of tasks.filter(isWanted).sort(bySlot)) {
       const label = t.slot ? `${t.slot}/${p.wanted}` : t.nodeId.slice(0, 12);
       lines.task(
         t.id,
@@ -146,11 +142,11 @@ export async function waitForUpdate(
     switch (st?.state) {
       case 'COMPLETED':
         lines.say(`verify: Service converged (${st.message})`);
-        return;
+        return true;
       case 'ROLLBACK_COMPLETED':
         if (opts.rollback) {
           lines.say(`verify: Service converged (${st.message})`);
-          return;
+          return true;
         }
         throw new Error(`service ${name}: ${st.message}`);
       case 'PAUSED':
@@ -164,6 +160,9 @@ export async function waitForUpdate(
         `service ${name}: the ${opts.rollback ? 'rollback' : 'update'} did not complete within ${Math.round(timeoutMs / 1000)} s ` +
           `(${p.running} of ${p.wanted} tasks on the new spec); see \`shoal service ps\` and \`shoal service inspect\``,
       );
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+    return false;
+  });
 }
+
+/** Lines in slot order (global tasks by node), as the list a poll returned them in. */
+export const bySlot = (a: Task, b: Task): number => a.slot - b.slot || a.nodeId.localeCompare(b.nodeId);

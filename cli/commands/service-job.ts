@@ -11,10 +11,9 @@ import { groupTasks } from '../../manager/orchestrator/plan';
 import { decideRestart, restartPolicyOf } from '../../manager/orchestrator/restart';
 import { exitedOnItsOwn, isLive, stateOf } from '../../manager/orchestrator/task-state';
 import type { ConnectionOptions } from '../control-client';
-import { getService, serviceTasks } from './service';
-import { CONVERGE_TIMEOUT_MS, ProgressLines } from './service-converge';
+import { bySlot, CONVERGE_TIMEOUT_MS, ProgressLines } from './service-converge';
+import { followService } from './service-watch';
 
-const POLL_MS = 300;
 /** Tasks no node can take for this long end the wait (the scheduler keeps trying). */
 const UNPLACEABLE_MS = 5_000;
 
@@ -88,7 +87,7 @@ export function jobReplicasText(service: Service, tasks: readonly Task[]): strin
  * returns once every completion is done. Fails with the reason when a task failed past
  * its restart policy, when tasks cannot be placed, or when nothing runs or moves for the limit.
  */
-export async function waitForJob(
+export function waitForJob(
   o: ConnectionOptions,
   serviceId: string,
   opts: { quiet: boolean; timeoutMs?: number },
@@ -97,13 +96,12 @@ export async function waitForJob(
   const timeoutMs = opts.timeoutMs ?? CONVERGE_TIMEOUT_MS;
   let lastChange = Date.now();
   let stuckSince = 0;
-  for (;;) {
-    const service = await getService(o, serviceId);
-    const tasks = await serviceTasks(o, [serviceId]);
+  return followService(o, serviceId, (service, tasks) => {
     const p = jobProgressOf(service, tasks);
     const name = service.spec?.annotations?.name ?? serviceId;
     const global = service.spec?.mode === 'globalJob';
-    for (const t of tasks.filter((x) => Number(x.jobIteration) === Number(service.jobIteration))) {
+    const run = tasks.filter((x) => Number(x.jobIteration) === Number(service.jobIteration));
+    for (const t of run.sort(bySlot)) {
       const label = global ? t.nodeId.slice(0, 12) : `${t.slot}/${p.total}`;
       const text = `${label}: ${stateOf(t).toLowerCase()}${t.status?.err ? ` (${t.status.err})` : ''}`;
       if (lines.task(t.id, text)) lastChange = Date.now();
@@ -113,7 +111,7 @@ export async function waitForJob(
     );
     if (p.done) {
       lines.say('verify: Job complete');
-      return;
+      return true;
     }
     if (p.failed.length) {
       const [first] = p.failed;
@@ -137,6 +135,6 @@ export async function waitForJob(
         `job ${name}: no progress for ${Math.round(timeoutMs / 1000)} s (${p.completed} of ${p.total} completed, ` +
           `${p.running} running); it keeps running, see \`shoal service ps ${name}\``,
       );
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+    return false;
+  });
 }
