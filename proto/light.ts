@@ -18,7 +18,12 @@ const roots = new Map<string, protobuf.Root>();
 function rootOf(contract: string): protobuf.Root {
   let root = roots.get(contract);
   if (!root) {
-    root = protobuf.Root.fromJSON(JSON.parse(fs.readFileSync(descriptorFile(contract), 'utf8')));
+    // Not Root.fromJSON: it resolves every type's fields up front (~25 ms for control.proto
+    // on the lab VM), where a call needs a handful; protobufjs resolves a type's fields
+    // when the type is first used (Type.setup), so the rest are never resolved.
+    const json = JSON.parse(fs.readFileSync(descriptorFile(contract), 'utf8')) as protobuf.INamespace;
+    root = new protobuf.Root();
+    root.addJSON(json.nested ?? {});
     roots.set(contract, root);
   }
   return root;
