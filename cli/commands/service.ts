@@ -8,7 +8,7 @@ import type { ServiceStatus__Output } from '../../proto/gen/shoal/api/ServiceSta
 import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetServiceResponse';
 import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
-import { addConnectionOptions, ConnectionOptions, control } from '../control-client';
+import { addConnectionOptions, ConnectionOptions, control, prepareControl } from '../control-client';
 import { Column, formatRows, print } from '../output';
 import { collect, intOption, keyValueOption } from './options';
 import { readModifyWrite } from './read-modify-write';
@@ -324,7 +324,9 @@ export function serviceCommand(): Command {
     ) => {
       const spec = specFromFlags(image, args, o);
       applyContainerFlags(spec.task as Parameters<typeof applyContainerFlags>[0], o);
-      Object.assign(spec.task!.container!, await imageForCreate(image, o));
+      const pinned = imageForCreate(image, o); // asks the registry; meanwhile:
+      prepareControl(o, 'CreateService');
+      Object.assign(spec.task!.container!, await pinned);
       const flags = o as unknown as Record<string, unknown>;
       if (spec.replicatedJob || spec.globalJob) refuseUpdateConfigForJob(flags);
       else {
