@@ -33,7 +33,7 @@ export class CallError extends Error {
 }
 
 /** How gRPC maps an HTTP status that is not 200 (a proxy or a non-gRPC server answered). */
-export function statusOfHttp(status: number): number {
+function statusOfHttp(status: number): number {
   if (status === 400) return GrpcStatus.INTERNAL;
   if (status === 401) return 16; // UNAUTHENTICATED
   if (status === 403) return 7; // PERMISSION_DENIED
@@ -42,7 +42,7 @@ export function statusOfHttp(status: number): number {
   return GrpcStatus.UNKNOWN;
 }
 
-export function statusMessage(raw: string | string[] | undefined): string {
+function statusMessage(raw: string | string[] | undefined): string {
   const text = Array.isArray(raw) ? raw.join(',') : (raw ?? '');
   try {
     return decodeURIComponent(text); // grpc-message is percent-encoded
@@ -74,7 +74,7 @@ class Deframer {
   }
 }
 
-export function frame(message: Buffer): Buffer {
+function frame(message: Buffer): Buffer {
   const head = Buffer.alloc(5);
   head.writeUInt32BE(message.length, 1);
   return Buffer.concat([head, message]);

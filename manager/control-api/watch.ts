@@ -47,12 +47,12 @@ function entryMatches(e: WatchEntry__Output, w: Watched): boolean {
 }
 
 /** Whether any entry asks for the object. */
-export function watchMatcher(entries: WatchEntry__Output[]): (w: Watched) => boolean {
+function watchMatcher(entries: WatchEntry__Output[]): (w: Watched) => boolean {
   return (w) => entries.some((e) => entryMatches(e, w));
 }
 
 /** The matching objects as they are, each once, read through the indexes the entries allow. */
-export function currentObjects(store: MemoryStore, entries: WatchEntry__Output[]): Watched[] {
+function currentObjects(store: MemoryStore, entries: WatchEntry__Output[]): Watched[] {
   const seen = new Map<string, Watched>();
   for (const e of entries) {
     const found: Watched[] = [];
@@ -104,13 +104,9 @@ export function serveWatch(c: WatchContext, call: WatchCall): void {
   };
   const initial = currentObjects(c.local, call.request.entries).map((w) => eventOf(w, false));
   const unsubscribe = c.local.subscribe(
-    {
-      tables: ['tasks', 'services'],
-      // An object that stopped matching (a task moved to another service cannot, but an
-      // id filter on a deleted object can) is judged by its old form too.
-      match: (e: StoreEvent) =>
-        matches(e as Watched) || (!!e.old && matches({ table: e.table, object: e.old } as Watched)),
-    },
+    // What selects an object (kind, id, a task's service) never changes, so the event's
+    // object (for a delete: as it was) decides.
+    { tables: ['tasks', 'services'], match: (e: StoreEvent) => matches(e as Watched) },
     (events, version) => {
       if (finished) return;
       if (call.writableLength >= MAX_UNREAD_MESSAGES) {
