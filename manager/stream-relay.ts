@@ -5,12 +5,29 @@
 import * as grpc from '@grpc/grpc-js';
 import { FORWARDED_HEADER, ManagerConnections } from './forwarding';
 
+export interface Relay {
+  /** Ends both sides now, the operator's with `err`. */
+  abort(err: Partial<grpc.StatusObject>): void;
+  /** Resolves when the relay ended, whichever way. */
+  done: Promise<void>;
+}
+
 export function relayStream<Req, Msg>(
   connections: ManagerConnections,
   address: string,
   method: grpc.MethodDefinition<Req, Msg>,
   call: grpc.ServerWritableStream<Req, Msg>,
-): void {
+): Relay {
+  let finished = false;
+  let ended: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (ended = resolve));
+  /** Marks the relay over; false when it already was. */
+  const finish = (): boolean => {
+    if (finished) return false;
+    finished = true;
+    ended();
+    return true;
+  };
   const md = new grpc.Metadata();
   md.set(FORWARDED_HEADER, '1');
   const upstream = connections
@@ -22,17 +39,15 @@ export function relayStream<Req, Msg>(
       call.request,
       md,
     );
-  let done = false;
   upstream.on('data', (msg: Msg) => {
-    if (done) return;
+    if (finished) return;
     if (!call.write(msg)) {
       upstream.pause();
       call.once('drain', () => upstream.resume());
     }
   });
   upstream.on('error', (err: grpc.ServiceError) => {
-    if (done) return;
-    done = true;
+    if (!finish()) return;
     if (err.code === grpc.status.CANCELLED) return; // the operator went away first
     const details =
       err.code === grpc.status.UNAVAILABLE
@@ -42,12 +57,17 @@ export function relayStream<Req, Msg>(
   });
   // 'end' comes after every buffered message was delivered (an error comes first instead).
   upstream.on('end', () => {
-    if (done) return;
-    done = true;
-    call.end();
+    if (finish()) call.end();
   });
   call.on('cancelled', () => {
-    done = true;
-    upstream.cancel();
+    if (finish()) upstream.cancel();
   });
+  return {
+    abort: (err) => {
+      if (!finish()) return;
+      upstream.cancel();
+      call.emit('error', err);
+    },
+    done,
+  };
 }

@@ -1,6 +1,7 @@
 // The shape every server-streaming Control method shares (SubscribeLogs, Watch): like
 // every control call it is served by the leader, so a follower relays the stream there
-// (manager/stream-relay.ts); on the cluster port only manager certificates may call.
+// (manager/stream-relay.ts) until the stream ends or the leader changes; on the cluster
+// port only manager certificates may call.
 // The request is checked before anything is opened, so a bad one fails with the field
 // named whichever manager it reached.
 import * as grpc from '@grpc/grpc-js';
@@ -44,7 +45,21 @@ export function leaderStreamHandler<Req, Msg>(
           grpc.status.UNAVAILABLE,
           'not the leader (the relaying manager had a stale view); retry',
         );
-      relayStream(c.connections, route.address, method, call as grpc.ServerWritableStream<unknown, unknown>);
+      const relay = relayStream(
+        c.connections,
+        route.address,
+        method,
+        call as grpc.ServerWritableStream<unknown, unknown>,
+      );
+      // A leader that died without closing its connection (a lost host) would leave the
+      // relayed stream silent; a leader change here ends it, and the caller asks again.
+      const onLeader = () =>
+        relay.abort({
+          code: grpc.status.UNAVAILABLE,
+          details: `the leader changed while relaying from ${route.address}; run the command again`,
+        });
+      c.raft.on('leader', onLeader);
+      void relay.done.then(() => c.raft.off('leader', onLeader));
       return;
     }
     impl.serve(c, call);
