@@ -419,10 +419,28 @@ export function serviceCommand(): Command {
     service
       .command('inspect')
       .description('show services in detail (JSON)')
-      .argument('<service...>', 'id, id prefix or name'),
-  ).action(async (refs: string[], o: ConnectionOptions) => {
+      .argument('<service...>', 'id, id prefix or name')
+      .option('-f, --format <format>', 'json (default) or a {{.Field}} template (the ls fields, full ID)'),
+  ).action(async (refs: string[], o: ConnectionOptions & { format?: string }) => {
     const services = await Promise.all(refs.map((r) => getService(o, r)));
-    print(JSON.stringify(services, null, 4));
+    if (!o.format || o.format === 'json') {
+      print(JSON.stringify(services, null, 4));
+      return;
+    }
+    const ids = services.map((s) => s.id);
+    const res = await control<ListServicesResponse__Output>(o, 'ListServices', {
+      filters: { common: { idPrefixes: ids } },
+      status: true,
+    });
+    const jobTasks = await serviceTasks(
+      o,
+      services.filter(isJobService).map((s) => s.id),
+    );
+    // As docker's inspect templates: {{.ID}} is the whole id, where ls shortens it.
+    const columns = serviceColumns(res.statuses, jobTasks).map((c) =>
+      c.field === 'ID' ? { ...c, value: (s: Service) => s.id } : c,
+    );
+    print(formatRows(services, columns, { format: o.format }));
   });
 
   addConnectionOptions(

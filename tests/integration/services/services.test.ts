@@ -48,6 +48,11 @@ test('a replicated service converges: 3 containers on the lab hosts, service ls 
   expect(c.services()).toEqual([
     expect.objectContaining({ Name: 'web', Mode: 'replicated', Replicas: '3/3', Image: image }),
   ]);
+  // inspect's template sees the ls fields, with the whole id (as docker's {{.ID}}).
+  const id = (JSON.parse(c.shoal(c.via, ['service', 'inspect', 'web'])) as Array<{ id: string }>)[0].id;
+  expect(c.shoal(c.via, ['service', 'inspect', '-f', '{{.ID}} {{.Name}} {{.Replicas}}', 'web']).trim()).toBe(
+    `${id} web 3/3`,
+  );
 
   const tasks = c.ps('web');
   expect(tasks).toHaveLength(3);
