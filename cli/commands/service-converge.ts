@@ -164,5 +164,5 @@ export function waitForUpdate(
   });
 }
 
-/** Lines in slot order (global tasks by node), as the list a poll returned them in. */
+/** Task lines in slot order (global tasks by node), whatever order the changes came in. */
 export const bySlot = (a: Task, b: Task): number => a.slot - b.slot || a.nodeId.localeCompare(b.nodeId);

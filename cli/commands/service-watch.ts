@@ -17,7 +17,7 @@ const MAX_REWATCHES = 10;
 export type WaitStep = (service: Service, tasks: Task[]) => boolean;
 
 /** The Watch request for a service and its tasks (full id). */
-export function serviceWatchRequest(serviceId: string): object {
+function serviceWatchRequest(serviceId: string): object {
   return {
     entries: [
       { kind: 'SERVICE', ids: [serviceId] },
