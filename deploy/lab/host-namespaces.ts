@@ -114,7 +114,28 @@ export function startHostSshd(h: LabHost, configFile: string): number {
   }
 }
 
-/** Runs a command inside a host's namespaces (network, hostname, mounts) without SSH. */
+/**
+ * Runs a command inside a host's namespaces (network, hostname, mounts) without SSH, in
+ * the environment a login there would have (hostEnv), not the caller's.
+ */
 export function nsenterArgs(sshdPid: number, command: string[]): string[] {
-  return ['-t', String(sshdPid), '--net', '--uts', '--mount', '--', ...command];
+  const env = Object.entries(hostEnv()).map(([key, value]) => `${key}=${value}`);
+  return ['-t', String(sshdPid), '--net', '--uts', '--mount', '--', 'env', '-i', ...env, ...command];
+}
+
+/** sshd's PATH for a login (Debian's default), where the lab's own sessions find node and docker. */
+const LOGIN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * The environment of a command run on a lab host without SSH: what an SSH login there
+ * gets (sshd's PATH, root's home, the terminal and the locale it accepts), not the
+ * caller's. A variable of the machine running the lab must not leak into a host: this
+ * machine's NODE_EXTRA_CA_CERTS made every node process started that way read the whole
+ * system CA bundle first (~70 ms on each `shoal` run), which no shell on the host does.
+ */
+export function hostEnv(outer: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: LOGIN_PATH, HOME: '/root', USER: 'root', LOGNAME: 'root' };
+  for (const [key, value] of Object.entries(outer))
+    if (key === 'TERM' || key === 'LANG' || key.startsWith('LC_')) env[key] = value;
+  return env;
 }

@@ -1,5 +1,5 @@
 import { dockerdCommand, parseOsRelease } from '../../../deploy/machine/provision';
-import { sshdConfigText } from '../../../deploy/lab/host-namespaces';
+import { hostEnv, nsenterArgs, sshdConfigText } from '../../../deploy/lab/host-namespaces';
 import { registryConfig } from '../../../deploy/lab/registry';
 import { fingerprint } from '../../../deploy/machine/ssh-connection';
 import { MachineStore } from '../../../deploy/machine/store';
@@ -24,6 +24,27 @@ describe('provisioning, pure parts', () => {
     expect(text).toMatch(/^ListenAddress 10\.1\.1\.1:22$/m);
     expect(text).toMatch(/^PasswordAuthentication no$/m);
     expect(text).toMatch(/^AuthorizedKeysFile \/a$/m);
+  });
+
+  test("a command on a lab host gets a login's environment, not the caller's", () => {
+    const caller = {
+      PATH: '/root/.cargo/bin:/usr/bin',
+      NODE_EXTRA_CA_CERTS: '/ca.crt',
+      LANG: 'C.UTF-8',
+      TERM: 'xterm',
+    };
+    expect(hostEnv(caller)).toEqual({
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      HOME: '/root',
+      USER: 'root',
+      LOGNAME: 'root',
+      LANG: 'C.UTF-8',
+      TERM: 'xterm',
+    });
+    const args = nsenterArgs(42, ['shoal', 'ping']);
+    expect(args.slice(0, 8)).toEqual(['-t', '42', '--net', '--uts', '--mount', '--', 'env', '-i']);
+    expect(args.slice(-2)).toEqual(['shoal', 'ping']);
+    expect(args.some((a) => a.startsWith('NODE_EXTRA_CA_CERTS='))).toBe(false);
   });
 
   test('registry config points at the lab folder and address', () => {
