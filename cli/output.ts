@@ -95,6 +95,15 @@ export function formatRows<T>(
   return records.map((r) => expandTemplate(format, r)).join('\n');
 }
 
+/** A past time (ms since the epoch) as docker's CLI says it: "5 seconds ago", "3 minutes ago". */
+export function timeAgo(ts: number, now = Date.now()): string {
+  if (!ts) return '';
+  const s = Math.max(0, Math.round((now - ts) / 1000));
+  if (s < 60) return `${s} seconds ago`;
+  if (s < 3600) return `${Math.round(s / 60)} minutes ago`;
+  return `${Math.round(s / 3600)} hours ago`;
+}
+
 export function print(text: string): void {
   if (text.length) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }

@@ -5,6 +5,7 @@ import { parseDurationAtLeast, MIN_NODE_CERT_EXPIRY_MS } from '../../manager/ca/
 import { DEFAULT_SOCKET, daemonCall } from '../daemon-client';
 import { addConnectionOptions, ConnectionOptions, control, localInfo } from '../control-client';
 import { print } from '../output';
+import { readModifyWrite } from './read-modify-write';
 import type { InitResponse__Output } from '../../proto/gen/shoal/daemon/InitResponse';
 import type { JoinResponse__Output } from '../../proto/gen/shoal/daemon/JoinResponse';
 import type { GetClusterResponse__Output } from '../../proto/gen/shoal/api/GetClusterResponse';
@@ -118,14 +119,16 @@ export function clusterCommands(): Command[] {
       throw new Error(`role: must be "worker" or "manager", got "${role}"`);
     let cluster = (await control<GetClusterResponse__Output>(o, 'GetCluster', {})).cluster!;
     if (o.rotate) {
-      cluster = (
-        await control<UpdateClusterResponse__Output>(o, 'UpdateCluster', {
-          clusterId: cluster.id,
-          clusterVersion: cluster.meta?.version,
-          spec: cluster.spec,
+      cluster = await readModifyWrite(async () => {
+        const current = (await control<GetClusterResponse__Output>(o, 'GetCluster', {})).cluster!;
+        const res = await control<UpdateClusterResponse__Output>(o, 'UpdateCluster', {
+          clusterId: current.id,
+          clusterVersion: current.meta?.version,
+          spec: current.spec,
           rotation: { workerJoinToken: role === 'worker', managerJoinToken: role === 'manager' },
-        })
-      ).cluster!;
+        });
+        return res.cluster!;
+      });
       if (!o.quiet) print(`Successfully rotated ${role} join token.\n`);
     }
     const token = cluster.rootCa!.joinTokens![role];
@@ -197,23 +200,26 @@ export function clusterCommands(): Command[] {
         throw new Error(
           'nothing to update: give --task-history-limit, --dispatcher-heartbeat or --cert-expiry',
         );
-      const cluster = (await control<GetClusterResponse__Output>(o, 'GetCluster', {})).cluster!;
-      const spec: ClusterSpec = cluster.spec ?? {};
-      await control<UpdateClusterResponse__Output>(o, 'UpdateCluster', {
-        clusterId: cluster.id,
-        clusterVersion: cluster.meta?.version,
-        spec: {
-          ...spec,
-          ...(o.taskHistoryLimit !== undefined && {
-            orchestration: { ...spec.orchestration, taskHistoryRetentionLimit: o.taskHistoryLimit },
-          }),
-          ...(o.dispatcherHeartbeat !== undefined && {
-            dispatcher: { ...spec.dispatcher, heartbeatPeriodNs: o.dispatcherHeartbeat * 1e6 },
-          }),
-          ...(o.certExpiry !== undefined && {
-            caConfig: { ...spec.caConfig, nodeCertExpiryNs: o.certExpiry * 1e6 },
-          }),
-        },
+      // Read, change and write again when the cluster object moved on meanwhile.
+      await readModifyWrite(async () => {
+        const cluster = (await control<GetClusterResponse__Output>(o, 'GetCluster', {})).cluster!;
+        const spec: ClusterSpec = cluster.spec ?? {};
+        await control<UpdateClusterResponse__Output>(o, 'UpdateCluster', {
+          clusterId: cluster.id,
+          clusterVersion: cluster.meta?.version,
+          spec: {
+            ...spec,
+            ...(o.taskHistoryLimit !== undefined && {
+              orchestration: { ...spec.orchestration, taskHistoryRetentionLimit: o.taskHistoryLimit },
+            }),
+            ...(o.dispatcherHeartbeat !== undefined && {
+              dispatcher: { ...spec.dispatcher, heartbeatPeriodNs: o.dispatcherHeartbeat * 1e6 },
+            }),
+            ...(o.certExpiry !== undefined && {
+              caConfig: { ...spec.caConfig, nodeCertExpiryNs: o.certExpiry * 1e6 },
+            }),
+          },
+        });
       });
       print('Cluster updated.');
     },

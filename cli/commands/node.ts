@@ -120,10 +120,17 @@ export function nodeCommand(): Command {
       .command('inspect')
       .description('show nodes in detail (JSON)')
       .argument('<node...>', 'id, id prefix or hostname; "self" for this node')
-      .option('--format <format>', 'json (default) or a {{.Field}} template'),
-  ).action(async (refs: string[], o: ConnectionOptions & { format?: string }) => {
+      .option('--format <format>', 'json (default) or a {{.Field}} template')
+      .option('--pretty', 'human-readable sections instead of JSON'),
+  ).action(async (refs: string[], o: ConnectionOptions & { format?: string; pretty?: boolean }) => {
+    if (o.pretty && o.format) throw new Error('--format and --pretty cannot be combined');
     const self = await selfId(o);
     const nodes = await Promise.all(refs.map((r) => getNode(o, r === 'self' ? self : r)));
+    if (o.pretty) {
+      const { prettyNode } = await import('./node-pretty');
+      print(nodes.map(prettyNode).join('\n\n'));
+      return;
+    }
     if (o.format && o.format !== 'json') {
       print(formatRows(nodes, nodeColumns(self), { format: o.format }));
       return;

@@ -9,7 +9,7 @@ import type { GetServiceResponse__Output } from '../../proto/gen/shoal/api/GetSe
 import type { ListTasksResponse__Output } from '../../proto/gen/shoal/api/ListTasksResponse';
 import type { ListNodesResponse__Output } from '../../proto/gen/shoal/api/ListNodesResponse';
 import { addConnectionOptions, ConnectionOptions, control, prepareControl } from '../control-client';
-import { Column, formatRows, print } from '../output';
+import { Column, formatRows, print, timeAgo } from '../output';
 import { collect, intOption, keyValueOption } from './options';
 import { readModifyWrite } from './read-modify-write';
 import { CreateFlags, parseEnv, specFromFlags } from './service-spec';
@@ -80,14 +80,6 @@ export function taskDisplayName(t: TaskRow): string {
   return t.slot ? `${t.serviceName}.${t.slot}` : `${t.serviceName}.${t.nodeId}`;
 }
 
-function since(ts: number): string {
-  if (!ts) return '';
-  const s = Math.max(0, Math.round((Date.now() - ts) / 1000));
-  if (s < 60) return `${s} seconds ago`;
-  if (s < 3600) return `${Math.round(s / 60)} minutes ago`;
-  return `${Math.round(s / 3600)} hours ago`;
-}
-
 const TASK_COLUMNS: Column<TaskRow>[] = [
   { header: 'ID', field: 'ID', value: (t) => t.id.slice(0, 12) },
   { header: 'NAME', field: 'Name', value: taskDisplayName },
@@ -97,7 +89,7 @@ const TASK_COLUMNS: Column<TaskRow>[] = [
   {
     header: 'CURRENT STATE',
     field: 'CurrentState',
-    value: (t) => `${cap(t.status?.state ?? '')} ${since(Number(t.status?.timestamp ?? 0))}`.trim(),
+    value: (t) => `${cap(t.status?.state ?? '')} ${timeAgo(Number(t.status?.timestamp ?? 0))}`.trim(),
   },
   { header: 'ERROR', field: 'Error', value: (t) => t.status?.err ?? '' },
 ];
@@ -195,35 +187,47 @@ function detachSpelling(arg: string): string {
   throw new InvalidArgumentError(`--detach: must be true or false, got "${m[1]}"`);
 }
 
+/**
+ * Applies `change` to the latest service and sends it (read again and reapplied when the
+ * service moved on meanwhile). Returns the updated service and the spec version the
+ * change was applied to, which tells whether it started a rollout.
+ */
 async function updateService(
   o: ConnectionOptions,
   ref: string,
   change: (s: Service) => void,
   force = false,
-): Promise<Service> {
+): Promise<{ updated: Service; before: number }> {
   return readModifyWrite(async () => {
     const current = await getService(o, ref);
+    const before = Number(current.specVersion);
     const spec = current.spec!;
     change(current);
     if (force && spec.task) spec.task.forceUpdate = Number(spec.task.forceUpdate ?? 0) + 1;
-    return (
-      await control<GetServiceResponse__Output>(o, 'UpdateService', {
-        serviceId: current.id,
-        serviceVersion: current.meta?.version,
-        spec,
-      })
-    ).service as Service;
+    const res = await control<GetServiceResponse__Output>(o, 'UpdateService', {
+      serviceId: current.id,
+      serviceVersion: current.meta?.version,
+      spec,
+    });
+    return { updated: res.service as Service, before };
   });
 }
 
+/**
+ * docker service rollback: back to the previous spec. Retried like any update: a rollback
+ * is most wanted during a rollout, when the service's update status keeps moving.
+ */
 async function rollbackService(o: ConnectionOptions & WaitFlags, ref: string): Promise<void> {
-  const current = await getService(o, ref);
-  const res = await control<GetServiceResponse__Output>(o, 'UpdateService', {
-    serviceId: current.id,
-    serviceVersion: current.meta?.version,
-    rollback: 'PREVIOUS',
+  const { updated, before } = await readModifyWrite(async () => {
+    const current = await getService(o, ref);
+    const res = await control<GetServiceResponse__Output>(o, 'UpdateService', {
+      serviceId: current.id,
+      serviceVersion: current.meta?.version,
+      rollback: 'PREVIOUS',
+    });
+    return { updated: res.service as Service, before: Number(current.specVersion) };
   });
-  await afterUpdate(o, Number(current.specVersion), res.service as Service, true);
+  await afterUpdate(o, before, updated, true);
 }
 
 /** `service update` flags that shape a job: completions, concurrency; no update config. */
@@ -420,9 +424,16 @@ export function serviceCommand(): Command {
       .command('inspect')
       .description('show services in detail (JSON)')
       .argument('<service...>', 'id, id prefix or name')
-      .option('-f, --format <format>', 'json (default) or a {{.Field}} template (the ls fields, full ID)'),
-  ).action(async (refs: string[], o: ConnectionOptions & { format?: string }) => {
+      .option('-f, --format <format>', 'json (default) or a {{.Field}} template (the ls fields, full ID)')
+      .option('--pretty', 'human-readable sections instead of JSON'),
+  ).action(async (refs: string[], o: ConnectionOptions & { format?: string; pretty?: boolean }) => {
+    if (o.pretty && o.format) throw new Error('--format and --pretty cannot be combined');
     const services = await Promise.all(refs.map((r) => getService(o, r)));
+    if (o.pretty) {
+      const { prettyService } = await import('./service-pretty');
+      print(services.map((s) => prettyService(s)).join('\n\n'));
+      return;
+    }
     if (!o.format || o.format === 'json') {
       print(JSON.stringify(services, null, 4));
       return;
@@ -457,7 +468,7 @@ export function serviceCommand(): Command {
       return { ref: m[1], replicas: Number(m[2]) };
     });
     for (const { ref, replicas } of wanted) {
-      const updated = await updateService(o, ref, (s) => {
+      const { updated } = await updateService(o, ref, (s) => {
         // As docker: a replicated job scales its completions (and runs again); global modes do not scale.
         if (s.spec?.mode === 'replicatedJob') {
           if (replicas < 1) throw new Error(`scale: ${ref}: a replicated job needs at least 1 completion`);
@@ -533,9 +544,8 @@ export function serviceCommand(): Command {
         return;
       }
       const current = await getService(o, ref);
-      const before = Number(current.specVersion);
       const image = await imageForUpdate(current.spec?.task?.container?.image ?? '', o);
-      const updated = await updateService(
+      const { updated, before } = await updateService(
         o,
         ref,
         (s) => {

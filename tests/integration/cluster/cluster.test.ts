@@ -103,6 +103,16 @@ describe('a 3-manager, 2-worker cluster on the lab', () => {
     expect(w1.description.engine.labels['shoal.lab.role']).toBe('worker');
     expect(w1.description.resources.nanoCpus).toBeGreaterThan(0);
     expect(w1.status.addr).toBe(c.host('w1').address);
+    // --pretty: docker's sections; a manager's raft status, none for a worker.
+    const m1 = c.shoal('m2', ['node', 'inspect', '--pretty', 'm1']);
+    expect(m1).toMatch(/^ID:\s+\w+\nHostname:\s+m1\n/);
+    expect(m1).toMatch(
+      new RegExp(
+        `\nManager Status:\n Address:\\s+${c.host('m1').address}:\\d+\n Raft Status:\\s+Reachable\n`,
+      ),
+    );
+    expect(m1).toMatch(/\nEngine Labels:\n(?: - .*\n)*? - shoal\.lab\.role=manager/);
+    expect(c.shoal('m2', ['node', 'inspect', '--pretty', 'w1'])).not.toContain('Manager Status:');
     // Any manager answers (followers forward to the leader); `-q` and filters work.
     expect(c.shoal('m3', ['node', 'ls', '-q', '--filter', 'role=manager']).trim().split('\n')).toHaveLength(
       3,

@@ -53,6 +53,18 @@ test('a replicated service converges: 3 containers on the lab hosts, service ls 
   expect(c.shoal(c.via, ['service', 'inspect', '-f', '{{.ID}} {{.Name}} {{.Replicas}}', 'web']).trim()).toBe(
     `${id} web 3/3`,
   );
+  // --pretty: docker's sections, from the same service.
+  const pretty = c.shoal(c.via, ['service', 'inspect', '--pretty', 'web']);
+  expect(pretty).toMatch(
+    new RegExp(`^ID:\\s+${id}\nName:\\s+web\nService Mode:\\s+Replicated\n Replicas:\\s+3\n`),
+  );
+  expect(pretty).toMatch(/\n Max Replicas Per Node:\s+1\n/);
+  expect(pretty).toMatch(
+    /\nPorts:\n PublishedPort:\s+8080\n {2}Protocol:\s+tcp\n {2}TargetPort:\s+80\n {2}PublishMode:\s+host/,
+  );
+  expect(c.tryShoal(c.via, ['service', 'inspect', '--pretty', '-f', 'json', 'web']).stderr).toMatch(
+    /--format and --pretty cannot be combined/,
+  );
 
   const tasks = c.ps('web');
   expect(tasks).toHaveLength(3);
